@@ -1,0 +1,174 @@
+// The engine behind every front door: it owns the open workspace, answers
+// the contract's methods and pushes job events. It never imports Electron.
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  EngineEvents,
+  EventName,
+  Handlers,
+  WorkspaceInfo,
+} from '../../shared/contract.js';
+import { SHELL_METHODS } from '../../shared/contract.js';
+import { WorkbenchError } from '../../shared/envelope.js';
+import { generateDemoWorkspace } from './demo/generateDemo.js';
+import { gridColumns, gridRows } from './grid/gridQuery.js';
+import { listPresets } from './import/presets/index.js';
+import { ImportJobs } from './jobs/importJobs.js';
+import { listBatches, listRowErrors } from './import/batches.js';
+import { computeSalesKpis } from './kpi/salesKpis.js';
+import { createLogger } from './logger.js';
+import { readSettings, writeSettings } from './store/settings.js';
+import {
+  createWorkspace,
+  describeWorkspace,
+  openWorkspace,
+  type OpenWorkspace,
+} from './workspace.js';
+
+const log = createLogger('engine');
+
+export type EngineMode = 'electron' | 'browser' | 'cli';
+
+export type EngineOptions = {
+  /** Where recent files and the demo workspace live. */
+  userDataDir: string;
+  mode: EngineMode;
+  version?: string;
+};
+
+type ShellMethod = (typeof SHELL_METHODS)[number];
+export type EngineHandlers = Omit<Handlers, ShellMethod>;
+
+const RECENT_LIMIT = 10;
+
+export class Engine {
+  readonly events = new EventEmitter();
+  readonly handlers: EngineHandlers;
+  private workspace: OpenWorkspace | null = null;
+  private readonly jobs: ImportJobs;
+
+  constructor(private readonly options: EngineOptions) {
+    mkdirSync(options.userDataDir, { recursive: true });
+    this.jobs = new ImportJobs({
+      onProgress: (progress) => this.emit('job.progress', progress),
+      onBatchCommitted: () => undefined,
+    });
+    this.handlers = this.buildHandlers();
+  }
+
+  emit<E extends EventName>(event: E, payload: EngineEvents[E]): void {
+    this.events.emit(event, payload);
+  }
+
+  on<E extends EventName>(
+    event: E,
+    listener: (payload: EngineEvents[E]) => void,
+  ): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  get demoPath(): string {
+    return join(this.options.userDataDir, 'demo.revops');
+  }
+
+  currentWorkspace(): OpenWorkspace {
+    if (!this.workspace) {
+      throw new WorkbenchError(
+        'no_workspace',
+        'No workspace is open. Create or open a workspace first.',
+      );
+    }
+    return this.workspace;
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.cancelAll();
+    this.workspace?.db.close();
+    this.workspace = null;
+  }
+
+  private async switchTo(next: OpenWorkspace): Promise<WorkspaceInfo> {
+    await this.jobs.cancelAll();
+    this.workspace?.db.close();
+    this.workspace = next;
+    this.remember(next.path);
+    log.info('switchTo: workspace open', { schema: next.db.pragma('user_version', { simple: true }) });
+    return describeWorkspace(next);
+  }
+
+  private recentFile(): string {
+    return join(this.options.userDataDir, 'recent.json');
+  }
+
+  recent(): string[] {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(this.recentFile(), 'utf8'));
+      return Array.isArray(parsed)
+        ? parsed.filter((item): item is string => typeof item === 'string')
+        : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(path: string): void {
+    const list = [path, ...this.recent().filter((item) => item !== path)];
+    writeFileSync(this.recentFile(), JSON.stringify(list.slice(0, RECENT_LIMIT)));
+  }
+
+  private buildHandlers(): EngineHandlers {
+    return {
+      'app.info': async () => ({
+        version: this.options.version ?? '0.0.0',
+        mode: this.options.mode === 'electron' ? 'electron' : 'browser',
+        hasNativeDialogs: this.options.mode === 'electron',
+      }),
+      'workspace.create': async ({ path, name }) =>
+        this.switchTo(createWorkspace(path, name)),
+      'workspace.open': async ({ path }) => this.switchTo(openWorkspace(path)),
+      'workspace.openDemo': async () => {
+        if (!existsSync(this.demoPath)) {
+          generateDemoWorkspace(this.demoPath, { seed: 42 });
+        }
+        return this.switchTo(openWorkspace(this.demoPath));
+      },
+      'workspace.current': async () =>
+        this.workspace ? describeWorkspace(this.workspace) : null,
+      'workspace.recent': async () => this.recent(),
+      'workspace.updateSettings': async (changes) => {
+        const workspace = this.currentWorkspace();
+        writeSettings(workspace.db, changes);
+        return describeWorkspace(workspace);
+      },
+      'import.presets': async () => listPresets(),
+      'import.start': async ({ files, preset }) => {
+        const workspace = this.currentWorkspace();
+        const jobId = this.jobs.start({
+          dbPath: workspace.path,
+          files,
+          preset: preset ?? null,
+        });
+        return { jobId };
+      },
+      'import.cancel': async ({ jobId }) => ({
+        cancelled: this.jobs.cancel(jobId),
+      }),
+      'import.batches': async () => listBatches(this.currentWorkspace().db),
+      'import.rowErrors': async (args) =>
+        listRowErrors(this.currentWorkspace().db, args),
+      'grid.columns': async ({ entity }) => gridColumns(entity),
+      'grid.rows': async (args) => gridRows(this.currentWorkspace().db, args),
+      'kpi.compute': async (args) => {
+        const { db } = this.currentWorkspace();
+        return computeSalesKpis(db, readSettings(db), args);
+      },
+    };
+  }
+
+  /** Waits for a job to end; for the command line and tests. */
+  waitForJob(jobId: string) {
+    return this.jobs.wait(jobId);
+  }
+}

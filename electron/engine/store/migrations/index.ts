@@ -1,0 +1,25 @@
+// Numbered schema migrations. Each runs in one transaction together with the
+// bump of `user_version`, so a failed step leaves the file as it was.
+import { initialSchema } from './001-initial-schema.js';
+
+export type Migration = {
+  version: number;
+  name: string;
+  sql: string;
+};
+
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);
+
+function checkedLatest(migrations: readonly Migration[]): number {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `checkedLatest: migration "${migration.name}" has version ` +
+          `${migration.version}, expected ${index + 1}`,
+      );
+    }
+  });
+  return migrations.length;
+}

@@ -1,0 +1,55 @@
+// Workspace settings: a small key-value table with typed accessors.
+import type { FiscalCalendar } from '../../../shared/period.js';
+import type { Db } from './database.js';
+
+export type WorkspaceSettings = {
+  name: string;
+  baseCurrency: string;
+  fiscalYearStartMonth: number;
+  fiscalYearLabel: 'start' | 'end';
+};
+
+const DEFAULTS: WorkspaceSettings = {
+  name: 'Workspace',
+  baseCurrency: 'USD',
+  fiscalYearStartMonth: 1,
+  fiscalYearLabel: 'end',
+};
+
+export function readSettings(db: Db): WorkspaceSettings {
+  const rows = db
+    .prepare('SELECT key, value FROM workspace_settings')
+    .all() as { key: string; value: string }[];
+  const stored = new Map(rows.map((row) => [row.key, row.value]));
+  const label = stored.get('fiscalYearLabel');
+  return {
+    name: stored.get('name') ?? DEFAULTS.name,
+    baseCurrency: stored.get('baseCurrency') ?? DEFAULTS.baseCurrency,
+    fiscalYearStartMonth: Number(
+      stored.get('fiscalYearStartMonth') ?? DEFAULTS.fiscalYearStartMonth,
+    ),
+    fiscalYearLabel: label === 'start' ? 'start' : DEFAULTS.fiscalYearLabel,
+  };
+}
+
+export function writeSettings(
+  db: Db,
+  changes: Partial<WorkspaceSettings>,
+): void {
+  const upsert = db.prepare(
+    `INSERT INTO workspace_settings (key, value) VALUES (?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value !== undefined) upsert.run(key, String(value));
+    }
+  })();
+}
+
+export function fiscalCalendar(settings: WorkspaceSettings): FiscalCalendar {
+  return {
+    startMonth: settings.fiscalYearStartMonth,
+    label: settings.fiscalYearLabel,
+  };
+}

@@ -1,0 +1,286 @@
+// The one contract between the page and the engine. The preload, the IPC
+// binding, the browser-mode server and the command line all derive from it,
+// and every argument is validated where it arrives.
+import { z } from 'zod';
+import { KPI_DIMENSIONS, SALES_METRIC_IDS } from './metrics.js';
+
+export const GRID_ENTITIES = [
+  'opportunities',
+  'accounts',
+  'products',
+  'users',
+  'subscriptions',
+  'invoices',
+  'tickets',
+] as const;
+
+export type GridEntity = (typeof GRID_ENTITIES)[number];
+
+const countsSchema = z.record(z.string(), z.number().int());
+
+export const workspaceInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  baseCurrency: z.string(),
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+  fiscalYearLabel: z.enum(['start', 'end']),
+  schemaVersion: z.number().int(),
+  counts: countsSchema,
+  /** Imports that were running when the program last stopped. */
+  interruptedBatches: z.array(z.number().int()),
+});
+export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
+
+const importFileSchema = z.object({
+  path: z.string().min(1),
+  /** The name to record and show; defaults to the path's base name. */
+  name: z.string().min(1).optional(),
+});
+
+export const importResultSchema = z.object({
+  batchId: z.number().int(),
+  file: z.string(),
+  preset: z.string(),
+  entity: z.string(),
+  status: z.enum(['committed', 'cancelled', 'failed']),
+  rowsRead: z.number().int(),
+  rowsSkipped: z.number().int(),
+  rowsNew: z.number().int(),
+  rowsChanged: z.number().int(),
+  rowsUnchanged: z.number().int(),
+  rowsRejected: z.number().int(),
+  message: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const jobProgressSchema = z.object({
+  jobId: z.string(),
+  kind: z.literal('import'),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  file: z.string(),
+  fileIndex: z.number().int(),
+  fileCount: z.number().int(),
+  rowsDone: z.number().int(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  rowsPerSecond: z.number(),
+  secondsLeft: z.number().nullable(),
+  message: z.string().nullable(),
+  results: z.array(importResultSchema),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+export const importBatchSchema = z.object({
+  id: z.number().int(),
+  file: z.string(),
+  preset: z.string(),
+  entity: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  rowsRead: z.number().int(),
+  rowsNew: z.number().int(),
+  rowsChanged: z.number().int(),
+  rowsUnchanged: z.number().int(),
+  rowsRejected: z.number().int(),
+  message: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof importBatchSchema>;
+
+export const rowErrorSchema = z.object({
+  batchId: z.number().int(),
+  file: z.string(),
+  line: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+export type RowError = z.infer<typeof rowErrorSchema>;
+
+const sortSchema = z.object({
+  column: z.string(),
+  direction: z.enum(['asc', 'desc']),
+});
+
+/** A subset of AG Grid's filter models that the engine evaluates in SQL. */
+const columnFilterSchema = z.union([
+  z.object({
+    filterType: z.literal('text'),
+    type: z.enum(['contains', 'equals', 'startsWith', 'blank', 'notBlank']),
+    filter: z.string().optional(),
+  }),
+  z.object({
+    filterType: z.literal('number'),
+    type: z.enum([
+      'equals',
+      'greaterThan',
+      'lessThan',
+      'inRange',
+      'blank',
+      'notBlank',
+    ]),
+    filter: z.number().optional(),
+    filterTo: z.number().optional(),
+  }),
+]);
+export type ColumnFilter = z.infer<typeof columnFilterSchema>;
+
+export const gridColumnSchema = z.object({
+  id: z.string(),
+  type: z.enum(['text', 'number', 'money', 'date']),
+});
+export type GridColumn = z.infer<typeof gridColumnSchema>;
+
+const gridRowsArgs = z.object({
+  entity: z.enum(GRID_ENTITIES),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(5000),
+  sort: z.array(sortSchema).max(4).default([]),
+  filters: z.record(z.string(), columnFilterSchema).default({}),
+  quickSearch: z.string().max(200).default(''),
+});
+export type GridRowsArgs = z.input<typeof gridRowsArgs>;
+
+const gridCell = z.union([z.string(), z.number(), z.null()]);
+
+export const kpiValueSchema = z.object({
+  id: z.enum(SALES_METRIC_IDS),
+  value: z.number().nullable(),
+  unit: z.enum(['count', 'ratio', 'currency', 'days']),
+  currency: z.string().nullable(),
+  period: z.string().nullable(),
+  group: z.string().nullable(),
+});
+export type KpiValue = z.infer<typeof kpiValueSchema>;
+
+const periodText = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'YYYY, YYYY-Qn or YYYY-MM');
+
+const none = z.object({}).default({});
+
+export const contract = {
+  'app.info': {
+    args: none,
+    result: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      hasNativeDialogs: z.boolean(),
+    }),
+  },
+  'workspace.create': {
+    args: z.object({ path: z.string().min(1), name: z.string().optional() }),
+    result: workspaceInfoSchema,
+  },
+  'workspace.open': {
+    args: z.object({ path: z.string().min(1) }),
+    result: workspaceInfoSchema,
+  },
+  'workspace.openDemo': { args: none, result: workspaceInfoSchema },
+  'workspace.current': { args: none, result: workspaceInfoSchema.nullable() },
+  'workspace.recent': { args: none, result: z.array(z.string()) },
+  'workspace.updateSettings': {
+    args: z.object({
+      name: z.string().min(1).max(200).optional(),
+      baseCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
+      fiscalYearLabel: z.enum(['start', 'end']).optional(),
+    }),
+    result: workspaceInfoSchema,
+  },
+  'import.presets': {
+    args: none,
+    result: z.array(
+      z.object({ id: z.string(), entity: z.string(), columns: z.array(z.string()) }),
+    ),
+  },
+  'import.start': {
+    args: z.object({
+      files: z.array(importFileSchema).min(1).max(50),
+      preset: z.string().optional(),
+    }),
+    result: z.object({ jobId: z.string() }),
+  },
+  'import.cancel': {
+    args: z.object({ jobId: z.string() }),
+    result: z.object({ cancelled: z.boolean() }),
+  },
+  'import.batches': { args: none, result: z.array(importBatchSchema) },
+  'import.rowErrors': {
+    args: z.object({
+      batchId: z.number().int().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    result: z.object({ rows: z.array(rowErrorSchema), total: z.number().int() }),
+  },
+  'grid.columns': {
+    args: z.object({ entity: z.enum(GRID_ENTITIES) }),
+    result: z.array(gridColumnSchema),
+  },
+  'grid.rows': {
+    args: gridRowsArgs,
+    result: z.object({
+      rows: z.array(z.record(z.string(), gridCell)),
+      total: z.number().int(),
+    }),
+  },
+  'kpi.compute': {
+    args: z.object({
+      metrics: z.array(z.enum(SALES_METRIC_IDS)).default([]),
+      period: periodText.optional(),
+      by: z.enum(KPI_DIMENSIONS).optional(),
+    }),
+    result: z.object({ metrics: z.array(kpiValueSchema) }),
+  },
+  'dialog.openWorkspace': {
+    args: none,
+    result: z.object({ path: z.string().nullable() }),
+  },
+  'dialog.saveWorkspace': {
+    args: none,
+    result: z.object({ path: z.string().nullable() }),
+  },
+  'dialog.pickImportFiles': {
+    args: none,
+    result: z.object({ paths: z.array(z.string()) }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
+
+/** Methods the Electron shell answers itself; elsewhere they are absent. */
+export const SHELL_METHODS = [
+  'dialog.openWorkspace',
+  'dialog.saveWorkspace',
+  'dialog.pickImportFiles',
+] as const satisfies readonly MethodName[];
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(value: string): value is MethodName {
+  return Object.hasOwn(contract, value);
+}
+
+export type Handlers = {
+  [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>>;
+};
+
+/** Events pushed from the engine to the page. */
+export type EngineEvents = {
+  'job.progress': JobProgress;
+};
+export type EventName = keyof EngineEvents;
+
+/** The API the page sees, whichever front door it came through. */
+export type WorkbenchApi = {
+  call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>>;
+  on<E extends EventName>(
+    event: E,
+    listener: (payload: EngineEvents[E]) => void,
+  ): () => void;
+};
