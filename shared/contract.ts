@@ -38,11 +38,14 @@ const importFileSchema = z.object({
 });
 
 export const importResultSchema = z.object({
-  batchId: z.number().int(),
+  /** Null for a dry run, which keeps no batch. */
+  batchId: z.number().int().nullable(),
   file: z.string(),
   preset: z.string(),
   entity: z.string(),
-  status: z.enum(['committed', 'cancelled', 'failed']),
+  status: z.enum(['committed', 'cancelled', 'failed', 'dry_run']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
   rowsRead: z.number().int(),
   rowsSkipped: z.number().int(),
   rowsNew: z.number().int(),

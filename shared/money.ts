@@ -1,7 +1,7 @@
 // Money is integer minor units plus an ISO 4217 code. The exponent table
 // covers the currencies users bring; anything else defaults to two decimals.
-const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX']);
-const THREE_DECIMAL = new Set(['BHD', 'KWD', 'OMR', 'JOD', 'TND']);
+export const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX']);
+export const THREE_DECIMAL = new Set(['BHD', 'KWD', 'OMR', 'JOD', 'TND']);
 
 export type Money = { amountMinor: number; currency: string };
 

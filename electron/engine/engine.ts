@@ -52,7 +52,6 @@ export class Engine {
     mkdirSync(options.userDataDir, { recursive: true });
     this.jobs = new ImportJobs({
       onProgress: (progress) => this.emit('job.progress', progress),
-      onBatchCommitted: () => undefined,
     });
     this.handlers = this.buildHandlers();
   }

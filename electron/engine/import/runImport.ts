@@ -1,0 +1,358 @@
+// Imports one file into an open workspace. Two passes: the first reads the
+// whole file to recognise its layout and decide each date column's order,
+// so an inconsistent column is reported before anything is written; the
+// second writes every row inside one transaction, so a cancelled or failed
+// import leaves the workspace exactly as it was.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ImportResult } from '../../../shared/contract.js';
+import { WorkbenchError } from '../../../shared/envelope.js';
+import { createLogger } from '../logger.js';
+import type { Db } from '../store/database.js';
+import { readSettings } from '../store/settings.js';
+import { inspectFile, readRecords, type Delimiter, type FileShape } from './fileReader.js';
+import { CellError } from './presets/cells.js';
+import { presetById, recognisePreset } from './presets/index.js';
+import type { MappingContext, Preset, RowReader } from './presets/types.js';
+import { DateColumnAnalyser, type DateOrder } from './values/dates.js';
+import type { DecimalMark } from './values/numbers.js';
+import { RecordWriter, registerSqlFunctions, resolveLinks } from './writer.js';
+
+const log = createLogger('import');
+
+export type ImportRequest = {
+  path: string;
+  /** The name recorded with the batch and shown in errors. */
+  name: string;
+  preset: string | null;
+  isDryRun?: boolean;
+  encoding?: string;
+  delimiter?: Delimiter;
+  /** For date columns whose values never reveal their order. */
+  dateOrder?: DateOrder;
+  decimalMark?: DecimalMark;
+  currency?: string;
+};
+
+export type ImportProgress = {
+  rowsDone: number;
+  bytesDone: number;
+  bytesTotal: number;
+};
+
+export type ImportHooks = {
+  isCancelled(): boolean;
+  onProgress(progress: ImportProgress): void;
+};
+
+const YIELD_EVERY_ROWS = 2000;
+
+type Counts = {
+  read: number;
+  skipped: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  rejected: number;
+};
+
+class Cancelled extends Error {}
+
+function isBlank(fields: string[]): boolean {
+  return fields.every((field) => field.trim() === '');
+}
+
+function headerIndex(fields: string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  fields.forEach((field, position) => {
+    const name = field.trim().toLowerCase();
+    if (name !== '' && !index.has(name)) index.set(name, position);
+  });
+  return index;
+}
+
+type Analysis = {
+  preset: Preset;
+  header: Map<string, number>;
+  dateOrders: Map<string, DateOrder>;
+};
+
+async function analyse(
+  request: ImportRequest,
+  shape: FileShape,
+  hooks: ImportHooks,
+  track: (bytes: number) => void,
+): Promise<Analysis> {
+  let header: Map<string, number> | null = null;
+  let preset: Preset | null = null;
+  let analysers: Map<string, DateColumnAnalyser> = new Map();
+  let rows = 0;
+  for await (const record of readRecords(request.path, shape, track)) {
+    if (isBlank(record.fields)) continue;
+    if (!header) {
+      header = headerIndex(record.fields);
+      preset = request.preset
+        ? presetById(request.preset)
+        : recognisePreset([...header.keys()]);
+      if (!preset) {
+        throw new WorkbenchError(
+          'import_failed',
+          `${request.name}: its columns (${[...header.keys()].join(', ')}) ` +
+            'match no known export layout. Choose a preset for it.',
+        );
+      }
+      const missing = preset.columns.filter((column) => !header?.has(column));
+      if (missing.length > 0) {
+        throw new WorkbenchError(
+          'import_failed',
+          `${request.name}: the ${preset.id} layout needs the column(s) ` +
+            `${missing.join(', ')}, which line 1 does not have.`,
+        );
+      }
+      analysers = new Map(
+        preset.dateColumns.map((column) => [column, new DateColumnAnalyser()]),
+      );
+      continue;
+    }
+    for (const [column, analyser] of analysers) {
+      const position = header.get(column);
+      const value = position === undefined ? '' : (record.fields[position] ?? '');
+      analyser.add(value.trim(), record.line);
+    }
+    rows += 1;
+    if (rows % YIELD_EVERY_ROWS === 0) {
+      await nextTurn();
+      if (hooks.isCancelled()) throw new Cancelled();
+    }
+  }
+  if (!header || !preset) {
+    throw new WorkbenchError('import_failed', `${request.name} is empty.`);
+  }
+  const dateOrders = new Map<string, DateOrder>();
+  for (const [column, analyser] of analysers) {
+    const decision = analyser.decide(request.dateOrder ?? null);
+    if ('order' in decision) {
+      dateOrders.set(column, decision.order);
+      continue;
+    }
+    const { dayFirstOnlyLines, monthFirstOnlyLines } = analyser.details;
+    const reason =
+      decision.problem === 'inconsistent'
+        ? `mixes day-first dates (line ${dayFirstOnlyLines.join(', ')}) ` +
+          `with month-first dates (line ${monthFirstOnlyLines.join(', ')}). ` +
+          'Fix the file so the column uses one order; nothing was imported.'
+        : 'has dates such as 03/04/2024 that read both day-first and ' +
+          'month-first. Choose the date order for this file; nothing was ' +
+          'imported.';
+    throw new WorkbenchError(
+      'import_failed',
+      `${request.name}: column ${column} ${reason}`,
+    );
+  }
+  return { preset, header, dateOrders };
+}
+
+export async function importFile(
+  db: Db,
+  request: ImportRequest,
+  hooks: ImportHooks,
+): Promise<ImportResult> {
+  const shape = inspectFile(request.path, {
+    encoding: request.encoding,
+    delimiter: request.delimiter,
+  });
+  const settings = readSettings(db);
+  const bytesTotal = shape.size * 2;
+  let bytesDone = 0;
+  const counts: Counts = { read: 0, skipped: 0, new: 0, changed: 0, unchanged: 0, rejected: 0 };
+  const report = () => hooks.onProgress({ rowsDone: counts.read, bytesDone, bytesTotal });
+  const track = (bytes: number) => {
+    bytesDone += bytes;
+  };
+  const result = (
+    status: ImportResult['status'],
+    batchId: number | null,
+    preset: Preset | null,
+    message: string | null,
+  ): ImportResult => ({
+    batchId,
+    file: request.name,
+    preset: preset?.id ?? request.preset ?? 'unknown',
+    entity: preset?.entity ?? 'unknown',
+    status,
+    encoding: shape.encoding,
+    delimiter: shape.delimiter,
+    rowsRead: counts.read,
+    rowsSkipped: counts.skipped,
+    rowsNew: counts.new,
+    rowsChanged: counts.changed,
+    rowsUnchanged: counts.unchanged,
+    rowsRejected: counts.rejected,
+    message,
+  });
+
+  let analysis: Analysis;
+  try {
+    analysis = await analyse(request, shape, hooks, track);
+  } catch (error) {
+    if (error instanceof Cancelled) return result('cancelled', null, null, 'Cancelled before anything was written.');
+    if (!(error instanceof WorkbenchError) || request.isDryRun) throw error;
+    const batchId = openBatch(db, request, shape, null);
+    closeBatch(db, batchId, 'failed', counts, error.message);
+    return result('failed', batchId, null, error.message);
+  }
+  bytesDone = shape.size;
+  const { preset, header } = analysis;
+  const context: MappingContext = {
+    dateOrder: (column) => analysis.dateOrders.get(column) ?? 'ymd',
+    decimalMark: request.decimalMark ?? '.',
+    currency: request.currency ?? settings.baseCurrency,
+  };
+  registerSqlFunctions(db);
+  const batchId = request.isDryRun ? null : openBatch(db, request, shape, preset);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const rowBatchId = batchId ?? openBatch(db, request, shape, preset);
+    const writer = new RecordWriter(db, preset.source, rowBatchId);
+    const rejectRow = db.prepare(
+      `INSERT INTO import_row_errors
+         (batch_id, file_name, line, column_name, value, reason, raw_row)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let isHeader = true;
+    const names = [...header.entries()];
+    for await (const record of readRecords(request.path, shape, track)) {
+      if (isBlank(record.fields)) {
+        if (!isHeader) counts.skipped += 1;
+        continue;
+      }
+      if (isHeader) {
+        isHeader = false;
+        continue;
+      }
+      counts.read += 1;
+      const row: RowReader = {
+        line: record.line,
+        get: (column) => {
+          const position = header.get(column);
+          return position === undefined ? '' : (record.fields[position] ?? '').trim();
+        },
+      };
+      let mapped;
+      try {
+        mapped = preset.map(row, context);
+      } catch (error) {
+        if (!(error instanceof CellError)) throw error;
+        mapped = { kind: 'rejected' as const, problem: error.problem };
+      }
+      if (mapped.kind === 'rejected') {
+        counts.rejected += 1;
+        const raw = Object.fromEntries(
+          names.map(([name, position]) => [name, record.fields[position] ?? '']),
+        );
+        rejectRow.run(
+          rowBatchId,
+          request.name,
+          record.line,
+          mapped.problem.column,
+          mapped.problem.value,
+          mapped.problem.reason,
+          JSON.stringify(raw),
+        );
+      } else {
+        const [primary, ...rest] = mapped.records;
+        if (primary) counts[writer.write(primary)] += 1;
+        for (const extra of rest) writer.write(extra);
+      }
+      if (counts.read % YIELD_EVERY_ROWS === 0) {
+        report();
+        await nextTurn();
+        if (hooks.isCancelled()) throw new Cancelled();
+      }
+    }
+    resolveLinks(db);
+    if (request.isDryRun) {
+      db.exec('ROLLBACK');
+      report();
+      return result('dry_run', null, preset, null);
+    }
+    finishBatch(db, rowBatchId, 'committed', counts, null);
+    db.exec('COMMIT');
+    report();
+    log.info('importFile: committed', { batchId: rowBatchId, rows: counts.read });
+    return result('committed', rowBatchId, preset, null);
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    const isCancel = error instanceof Cancelled;
+    const message = isCancel
+      ? `Cancelled at row ${counts.read}; nothing of this file was written.`
+      : error instanceof WorkbenchError
+        ? error.message
+        : `${request.name}: the import stopped at row ${counts.read}: ${(error as Error).message}. Nothing of this file was written.`;
+    if (!isCancel) log.error('importFile: failed', { error: error as Error });
+    const status = isCancel ? 'cancelled' : 'failed';
+    if (batchId !== null) {
+      closeBatch(db, batchId, status, { ...counts, new: 0, changed: 0, unchanged: 0 }, message);
+    }
+    return result(status, batchId, preset, message);
+  }
+}
+
+function openBatch(
+  db: Db,
+  request: ImportRequest,
+  shape: FileShape,
+  preset: Preset | null,
+): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO import_batches
+         (source, file_name, file_size, preset, entity, status, started_at)
+       VALUES (?, ?, ?, ?, ?, 'running', ?)`,
+    )
+    .run(
+      preset?.source ?? 'unknown',
+      request.name,
+      shape.size,
+      preset?.id ?? request.preset ?? 'unknown',
+      preset?.entity ?? 'unknown',
+      new Date().toISOString(),
+    );
+  return Number(lastInsertRowid);
+}
+
+function finishBatch(
+  db: Db,
+  batchId: number,
+  status: 'committed' | 'cancelled' | 'failed',
+  counts: Counts,
+  message: string | null,
+): void {
+  db.prepare(
+    `UPDATE import_batches SET status = ?, finished_at = ?, rows_read = ?,
+       rows_skipped = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?,
+       rows_rejected = ?, message = ?
+     WHERE id = ?`,
+  ).run(
+    status,
+    new Date().toISOString(),
+    counts.read,
+    counts.skipped,
+    counts.new,
+    counts.changed,
+    counts.unchanged,
+    counts.rejected,
+    message,
+    batchId,
+  );
+}
+
+/** Settles a batch outside the (rolled back) data transaction. */
+function closeBatch(
+  db: Db,
+  batchId: number,
+  status: 'cancelled' | 'failed',
+  counts: Counts,
+  message: string,
+): void {
+  finishBatch(db, batchId, status, counts, message);
+}

@@ -1,0 +1,23 @@
+// Messages between the import job and its worker thread.
+import type { ImportResult } from '../../../shared/contract.js';
+import type { ErrorInfo } from '../../../shared/envelope.js';
+import type { ImportRequest } from './runImport.js';
+
+export type WorkerRequest = {
+  dbPath: string;
+  files: { path: string; name: string }[];
+  preset: string | null;
+  options: Omit<ImportRequest, 'path' | 'name' | 'preset'>;
+};
+
+export type WorkerMessage =
+  | {
+      type: 'progress';
+      fileIndex: number;
+      rowsDone: number;
+      bytesDone: number;
+      bytesTotal: number;
+    }
+  | { type: 'file-done'; fileIndex: number; result: ImportResult }
+  | { type: 'done' }
+  | { type: 'failed'; error: ErrorInfo };

@@ -1,0 +1,218 @@
+// Writes mapped records: upsert by (source, external id), counting new,
+// changed and unchanged rows, recording field changes in the audit log and
+// stage changes in the stage history. Column names are checked against the
+// table's own schema, so no identifier ever comes from a file.
+import type Database from 'better-sqlite3';
+import { WorkbenchError } from '../../../shared/envelope.js';
+import type { Db } from '../store/database.js';
+import { nameKey } from './values/numbers.js';
+import type { EntityRecord, EntityTable, FieldValue } from './presets/types.js';
+
+export type WriteOutcome = 'new' | 'changed' | 'unchanged';
+
+type Existing = { id: number } & Record<string, FieldValue>;
+
+function isSame(stored: FieldValue | undefined, next: FieldValue): boolean {
+  if (stored === undefined || stored === null) return next === null;
+  if (next === null) return false;
+  if (typeof stored === 'number' || typeof next === 'number') {
+    return Number(stored) === Number(next);
+  }
+  return stored === next;
+}
+
+export function registerSqlFunctions(db: Db): void {
+  db.function('name_key', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? nameKey(value) : null,
+  );
+}
+
+export class RecordWriter {
+  private readonly columns = new Map<EntityTable, Set<string>>();
+  private readonly statements = new Map<string, Database.Statement<unknown[], unknown>>();
+  private readonly now = new Date().toISOString();
+
+  constructor(
+    private readonly db: Db,
+    private readonly source: string,
+    private readonly batchId: number,
+  ) {}
+
+  private allowedColumns(table: EntityTable): Set<string> {
+    let known = this.columns.get(table);
+    if (!known) {
+      const info = this.db.pragma(`table_info(${table})`) as { name: string }[];
+      known = new Set(info.map((column) => column.name));
+      this.columns.set(table, known);
+    }
+    return known;
+  }
+
+  private statement(key: string, sql: () => string) {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], unknown>(sql());
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  private checkedFields(record: EntityRecord): string[] {
+    const allowed = this.allowedColumns(record.entity);
+    const names = Object.keys(record.fields);
+    for (const name of names) {
+      if (!allowed.has(name) || name === 'id' || name === 'source') {
+        throw new WorkbenchError(
+          'internal',
+          `RecordWriter: ${record.entity} has no column ${name}`,
+        );
+      }
+    }
+    return names;
+  }
+
+  write(record: EntityRecord): WriteOutcome {
+    const names = this.checkedFields(record);
+    const table = record.entity;
+    const shape = `${table}:${names.join(',')}`;
+    const find = this.statement(`find:${shape}`, () => {
+      const list = names.length ? `, ${names.join(', ')}` : '';
+      return `SELECT id${list} FROM ${table}
+              WHERE source = ? AND external_id = ?`;
+    });
+    const existing = find.get(this.source, record.externalId) as
+      | Existing
+      | undefined;
+    if (!existing) {
+      const insert = this.statement(`insert:${shape}`, () => {
+        const list = ['source', 'external_id', 'batch_id', ...names];
+        const marks = list.map(() => '?').join(', ');
+        return `INSERT INTO ${table} (${list.join(', ')}) VALUES (${marks})`;
+      });
+      const values = names.map((name) => record.fields[name] ?? null);
+      const { lastInsertRowid } = insert.run(
+        this.source,
+        record.externalId,
+        this.batchId,
+        ...values,
+      );
+      this.afterInsert(table, Number(lastInsertRowid), record.fields);
+      return 'new';
+    }
+    const changed = names.filter(
+      (name) => !isSame(existing[name], record.fields[name] ?? null),
+    );
+    if (changed.length === 0) return 'unchanged';
+    const update = this.statement(`update:${table}:${changed.join(',')}`, () => {
+      const sets = changed.map((name) => `${name} = ?`).join(', ');
+      return `UPDATE ${table} SET ${sets}, batch_id = ?, updated_at = ?
+              WHERE id = ?`;
+    });
+    update.run(
+      ...changed.map((name) => record.fields[name] ?? null),
+      this.batchId,
+      this.now,
+      existing.id,
+    );
+    this.afterUpdate(table, existing, record.fields, changed);
+    return 'changed';
+  }
+
+  private afterInsert(
+    table: EntityTable,
+    id: number,
+    fields: Record<string, FieldValue>,
+  ): void {
+    if (table !== 'opportunities' || typeof fields['stage'] !== 'string') return;
+    this.recordStage(id, null, fields['stage'], stageDate(fields));
+  }
+
+  private afterUpdate(
+    table: EntityTable,
+    existing: Existing,
+    fields: Record<string, FieldValue>,
+    changed: string[],
+  ): void {
+    const detail = Object.fromEntries(
+      changed.map((name) => [name, { from: existing[name] ?? null, to: fields[name] ?? null }]),
+    );
+    this.statement(
+      'audit',
+      () => `INSERT INTO audit_log (actor, action, entity, record_id, batch_id, detail)
+             VALUES ('import', 'update', ?, ?, ?, ?)`,
+    ).run(table, existing.id, this.batchId, JSON.stringify(detail));
+    if (table === 'opportunities' && changed.includes('stage')) {
+      this.recordStage(
+        existing.id,
+        (existing['stage'] as string | null) ?? null,
+        String(fields['stage']),
+        stageDate(fields),
+      );
+    }
+  }
+
+  private recordStage(
+    opportunityId: number,
+    from: string | null,
+    to: string,
+    changedOn: string | null,
+  ): void {
+    this.statement(
+      'stage',
+      () => `INSERT INTO opportunity_stage_history
+               (opportunity_id, from_stage, to_stage, changed_on, recorded_at,
+                batch_id)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(opportunityId, from, to, changedOn, this.now, this.batchId);
+  }
+}
+
+/**
+ * When a stage was entered, as far as an export tells: a closed deal
+ * entered its final stage on its close date; otherwise the date is unknown
+ * and the import time (`recorded_at`) is all there is.
+ */
+function stageDate(fields: Record<string, FieldValue>): string | null {
+  const status = fields['status'];
+  if (status === 'won' || status === 'lost') {
+    return typeof fields['closed_on'] === 'string' ? fields['closed_on'] : null;
+  }
+  return null;
+}
+
+/**
+ * Joins records that name each other (a deal's account, owner and product;
+ * an agent's team; an account's parent) once both sides are in the store,
+ * whatever order the files came in.
+ */
+export function resolveLinks(db: Db): void {
+  db.exec(`
+    UPDATE opportunities SET account_id = (
+      SELECT a.id FROM accounts a
+      WHERE a.name_key = name_key(opportunities.account_name)
+      ORDER BY a.id LIMIT 1)
+    WHERE account_name IS NOT NULL AND account_id IS NULL;
+
+    UPDATE opportunities SET product_id = (
+      SELECT p.id FROM products p
+      WHERE p.name_key = name_key(opportunities.product_name)
+      ORDER BY p.id LIMIT 1)
+    WHERE product_name IS NOT NULL AND product_id IS NULL;
+
+    UPDATE opportunities SET owner_user_id = (
+      SELECT u.id FROM users u WHERE u.name = opportunities.owner_name
+      ORDER BY u.id LIMIT 1)
+    WHERE owner_name IS NOT NULL AND owner_user_id IS NULL;
+
+    UPDATE users SET team_id = (
+      SELECT t.id FROM teams t WHERE t.manager_name = users.manager_name
+      ORDER BY t.id LIMIT 1)
+    WHERE manager_name IS NOT NULL AND team_id IS NULL;
+
+    UPDATE accounts SET parent_account_id = (
+      SELECT p.id FROM accounts p
+      WHERE p.name_key = name_key(accounts.parent_name) AND p.id <> accounts.id
+      ORDER BY p.id LIMIT 1)
+    WHERE parent_name IS NOT NULL AND parent_account_id IS NULL;
+  `);
+}

@@ -1,0 +1,191 @@
+// Runs import jobs in worker threads and turns their messages into
+// `job.progress` events with rows per second and time left. The main thread
+// only relays: it stays free to answer the page during a long import.
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ImportResult, JobProgress } from '../../../shared/contract.js';
+import { WorkbenchError } from '../../../shared/envelope.js';
+import type { ImportRequest } from '../import/runImport.js';
+import type { WorkerMessage, WorkerRequest } from '../import/workerProtocol.js';
+import { createLogger } from '../logger.js';
+
+const log = createLogger('jobs');
+
+const PROGRESS_INTERVAL_MS = 150;
+
+export type ImportJobRequest = {
+  dbPath: string;
+  files: { path: string; name?: string }[];
+  preset: string | null;
+  options?: WorkerRequest['options'];
+};
+
+type Job = {
+  id: string;
+  worker: Worker;
+  progress: JobProgress;
+  startedAt: number;
+  lastEmit: number;
+  finished: Promise<JobProgress>;
+};
+
+export type ImportJobsHooks = {
+  onProgress(progress: JobProgress): void;
+};
+
+/** Where the worker's code is, whether running built or from source. */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const isSource = import.meta.url.endsWith('.ts');
+  const url = new URL(
+    `../import/importWorker.${isSource ? 'ts' : 'js'}`,
+    import.meta.url,
+  );
+  return { url, execArgv: isSource ? ['--import', 'tsx'] : [] };
+}
+
+export class ImportJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly ended = new Map<string, JobProgress>();
+
+  constructor(private readonly hooks: ImportJobsHooks) {}
+
+  start(request: ImportJobRequest): string {
+    const id = randomUUID();
+    const files = request.files.map((file) => ({
+      path: file.path,
+      name: file.name ?? basename(file.path),
+    }));
+    const workerRequest: WorkerRequest = {
+      dbPath: request.dbPath,
+      files,
+      preset: request.preset,
+      options: request.options ?? {},
+    };
+    const entry = workerEntry();
+    const worker = new Worker(entry.url, {
+      workerData: workerRequest,
+      execArgv: entry.execArgv,
+    });
+    const progress: JobProgress = {
+      jobId: id,
+      kind: 'import',
+      state: 'running',
+      file: files[0]?.name ?? '',
+      fileIndex: 0,
+      fileCount: files.length,
+      rowsDone: 0,
+      bytesDone: 0,
+      bytesTotal: 0,
+      rowsPerSecond: 0,
+      secondsLeft: null,
+      message: null,
+      results: [],
+    };
+    let settle: (value: JobProgress) => void = () => undefined;
+    const finished = new Promise<JobProgress>((resolve) => {
+      settle = resolve;
+    });
+    const job: Job = { id, worker, progress, startedAt: performance.now(), lastEmit: 0, finished };
+    this.jobs.set(id, job);
+    const end = (state: JobProgress['state'], message: string | null) => {
+      if (job.progress.state !== 'running') return;
+      job.progress = { ...job.progress, state, message, secondsLeft: 0 };
+      this.hooks.onProgress(job.progress);
+      this.jobs.delete(id);
+      this.ended.set(id, job.progress);
+      if (this.ended.size > 50) {
+        const oldest = this.ended.keys().next().value;
+        if (oldest !== undefined) this.ended.delete(oldest);
+      }
+      settle(job.progress);
+    };
+    worker.on('message', (message: WorkerMessage) =>
+      this.handle(job, files, message, end),
+    );
+    worker.on('error', (error) => {
+      log.error('start: worker error', { error });
+      end('failed', 'The import stopped unexpectedly; nothing of the unfinished file was written.');
+    });
+    worker.on('exit', () => end('failed', 'The import stopped unexpectedly.'));
+    this.hooks.onProgress(progress);
+    return id;
+  }
+
+  private handle(
+    job: Job,
+    files: { name: string }[],
+    message: WorkerMessage,
+    end: (state: JobProgress['state'], message: string | null) => void,
+  ): void {
+    switch (message.type) {
+      case 'progress': {
+        const elapsed = (performance.now() - job.startedAt) / 1000;
+        const done = job.progress.results.reduce((sum, r) => sum + r.rowsRead, 0) + message.rowsDone;
+        const rate = elapsed > 0 ? done / elapsed : 0;
+        const share = message.bytesTotal > 0 ? message.bytesDone / message.bytesTotal : 0;
+        const fileShare = (message.fileIndex + share) / files.length;
+        job.progress = {
+          ...job.progress,
+          file: files[message.fileIndex]?.name ?? '',
+          fileIndex: message.fileIndex,
+          rowsDone: done,
+          bytesDone: message.bytesDone,
+          bytesTotal: message.bytesTotal,
+          rowsPerSecond: Math.round(rate),
+          secondsLeft: fileShare > 0.02 ? Math.round((elapsed / fileShare) * (1 - fileShare)) : null,
+        };
+        const now = performance.now();
+        if (now - job.lastEmit >= PROGRESS_INTERVAL_MS) {
+          job.lastEmit = now;
+          this.hooks.onProgress(job.progress);
+        }
+        return;
+      }
+      case 'file-done': {
+        const results: ImportResult[] = [...job.progress.results, message.result];
+        job.progress = { ...job.progress, results };
+        this.hooks.onProgress(job.progress);
+        return;
+      }
+      case 'done': {
+        const results = job.progress.results;
+        const isCancelled = results.some((r) => r.status === 'cancelled');
+        const failed = results.filter((r) => r.status === 'failed');
+        const state = isCancelled ? 'cancelled' : 'done';
+        end(state, failed.length > 0 ? failed.map((r) => r.message).join('\n') : null);
+        return;
+      }
+      case 'failed':
+        end('failed', message.error.message);
+        return;
+      default: {
+        const unexpected: never = message;
+        throw new WorkbenchError('internal', `handle: unknown message ${String(unexpected)}`);
+      }
+    }
+  }
+
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job) return false;
+    job.worker.postMessage({ type: 'cancel' });
+    return true;
+  }
+
+  async cancelAll(): Promise<void> {
+    const running = [...this.jobs.values()];
+    for (const job of running) job.worker.postMessage({ type: 'cancel' });
+    await Promise.all(running.map((job) => job.finished));
+  }
+
+  async wait(jobId: string): Promise<JobProgress> {
+    const job = this.jobs.get(jobId);
+    if (job) return job.finished;
+    const ended = this.ended.get(jobId);
+    if (ended) return ended;
+    throw new WorkbenchError('not_found', `No import job ${jobId}.`);
+  }
+}
+
+export type { ImportRequest };

@@ -1,0 +1,239 @@
+// Sales KPIs over opportunities, by close date on the workspace's fiscal
+// calendar. Definitions (shown in the product beside each number):
+//   win rate = won / (won + lost), deals closed in the period;
+//   bookings = sum of won amounts; average won deal size = bookings / won
+//   deals with an amount; sales cycle = days from creation (or, where the
+//   source has no creation date, engagement) to close of won deals;
+//   open deals = deals open at the period's end: started on or before it
+//   (or with no start date) and not closed by then.
+import type { KpiValue } from '../../../shared/contract.js';
+import { WorkbenchError } from '../../../shared/envelope.js';
+import {
+  SALES_METRICS,
+  SALES_METRIC_IDS,
+  type KpiDimension,
+  type SalesMetricId,
+} from '../../../shared/metrics.js';
+import { toMajor } from '../../../shared/money.js';
+import { resolvePeriod, type PeriodRange } from '../../../shared/period.js';
+import type { Db } from '../store/database.js';
+import { fiscalCalendar, type WorkspaceSettings } from '../store/settings.js';
+
+export type SalesKpiArgs = {
+  metrics: SalesMetricId[];
+  period?: string;
+  by?: KpiDimension;
+};
+
+/** Shown where a group has no value, such as a deal without an account. */
+export const NO_GROUP = '(none)';
+
+const FROM = `opportunities o
+  LEFT JOIN accounts a ON a.id = o.account_id
+  LEFT JOIN users u ON u.id = o.owner_user_id
+  LEFT JOIN teams t ON t.id = u.team_id
+  LEFT JOIN products p ON p.id = o.product_id`;
+
+const START = 'coalesce(o.created_on, o.engaged_on)';
+
+const FISCAL_QUARTER = `(
+  (CAST(substr(o.closed_on, 1, 4) AS INTEGER)
+    - (CAST(substr(o.closed_on, 6, 2) AS INTEGER) < @startMonth)
+    + @labelOffset)
+  || '-Q' ||
+  ((CAST(substr(o.closed_on, 6, 2) AS INTEGER) - @startMonth + 12) % 12 / 3 + 1)
+)`;
+
+const DIMENSION_SQL: Record<KpiDimension, string> = {
+  owner: 'coalesce(u.name, o.owner_name)',
+  manager: 'coalesce(u.manager_name, t.manager_name)',
+  region: 't.region',
+  product: 'coalesce(p.name, o.product_name)',
+  industry: 'a.industry',
+  quarter: FISCAL_QUARTER,
+};
+
+type Totals = {
+  won: number;
+  lost: number;
+  open: number;
+  bookingsMinor: number;
+  wonWithAmount: number;
+  currencies: Set<string>;
+  cycleDays: number[];
+};
+
+function emptyTotals(): Totals {
+  return {
+    won: 0,
+    lost: 0,
+    open: 0,
+    bookingsMinor: 0,
+    wonWithAmount: 0,
+    currencies: new Set(),
+    cycleDays: [],
+  };
+}
+
+export function median(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[middle] ?? null;
+  return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function mean(values: number[]): number | null {
+  if (values.length === 0) return null;
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+export function computeSalesKpis(
+  db: Db,
+  settings: WorkspaceSettings,
+  args: SalesKpiArgs,
+): { metrics: KpiValue[] } {
+  const calendar = fiscalCalendar(settings);
+  const period: PeriodRange | null = args.period
+    ? resolvePeriod(args.period, calendar)
+    : null;
+  const group = args.by ? DIMENSION_SQL[args.by] : 'NULL';
+  const params = {
+    startMonth: calendar.startMonth,
+    labelOffset: calendar.startMonth !== 1 && calendar.label === 'end' ? 1 : 0,
+    start: period?.start ?? '0000-01-01',
+    end: period?.end ?? '9999-12-31',
+  };
+  const totals = new Map<string | null, Totals>();
+  const totalsOf = (key: string | null) => {
+    let entry = totals.get(key);
+    if (!entry) {
+      entry = emptyTotals();
+      totals.set(key, entry);
+    }
+    return entry;
+  };
+  const keyOf = (value: string | null) =>
+    args.by ? (value ?? NO_GROUP) : null;
+
+  const closed = db
+    .prepare(
+      `SELECT ${group} AS g, o.status AS status, o.currency AS currency,
+              count(*) AS deals, count(o.amount_minor) AS withAmount,
+              total(o.amount_minor) AS amount
+       FROM ${FROM}
+       WHERE o.status IN ('won', 'lost')
+         AND o.closed_on BETWEEN @start AND @end
+       GROUP BY 1, 2, 3`,
+    )
+    .all(params) as {
+    g: string | null;
+    status: 'won' | 'lost';
+    currency: string;
+    deals: number;
+    withAmount: number;
+    amount: number;
+  }[];
+  for (const row of closed) {
+    const entry = totalsOf(keyOf(row.g));
+    if (row.status === 'lost') {
+      entry.lost += row.deals;
+      continue;
+    }
+    entry.won += row.deals;
+    entry.wonWithAmount += row.withAmount;
+    entry.bookingsMinor += row.amount;
+    if (row.withAmount > 0) entry.currencies.add(row.currency);
+  }
+
+  const cycles = db
+    .prepare(
+      `SELECT ${group} AS g,
+              CAST(julianday(o.closed_on) - julianday(${START}) AS INTEGER) AS days
+       FROM ${FROM}
+       WHERE o.status = 'won' AND ${START} IS NOT NULL
+         AND o.closed_on BETWEEN @start AND @end
+       ORDER BY 1, 2`,
+    )
+    .all(params) as { g: string | null; days: number }[];
+  for (const row of cycles) totalsOf(keyOf(row.g)).cycleDays.push(row.days);
+
+  const open = db
+    .prepare(
+      `SELECT ${group} AS g, count(*) AS deals
+       FROM ${FROM}
+       WHERE (${START} IS NULL OR ${START} <= @end)
+         AND (o.status = 'open' OR o.closed_on > @end)
+       GROUP BY 1`,
+    )
+    .all(params) as { g: string | null; deals: number }[];
+  for (const row of open) totalsOf(keyOf(row.g)).open += row.deals;
+
+  if (!args.by) totalsOf(null);
+  const wanted = args.metrics.length > 0 ? args.metrics : [...SALES_METRIC_IDS];
+  const keys = [...totals.keys()].sort((a, b) =>
+    String(a).localeCompare(String(b)),
+  );
+  const metrics: KpiValue[] = [];
+  for (const key of keys) {
+    const entry = totalsOf(key);
+    for (const id of wanted) {
+      metrics.push(valueOf(id, entry, period?.label ?? null, key));
+    }
+  }
+  return { metrics };
+}
+
+function singleCurrency(entry: Totals): string | null {
+  if (entry.currencies.size > 1) {
+    throw new WorkbenchError(
+      'unavailable',
+      `These deals are in ${[...entry.currencies].sort().join(' and ')}; ` +
+        'amounts in different currencies are never added without an ' +
+        'exchange rate. Narrow the selection to one currency.',
+    );
+  }
+  return [...entry.currencies][0] ?? null;
+}
+
+function valueOf(
+  id: SalesMetricId,
+  entry: Totals,
+  period: string | null,
+  group: string | null,
+): KpiValue {
+  const unit = SALES_METRICS[id].unit;
+  const base = { id, unit, period, group, currency: null };
+  switch (id) {
+    case 'deals_won':
+      return { ...base, value: entry.won };
+    case 'deals_lost':
+      return { ...base, value: entry.lost };
+    case 'deals_open':
+      return { ...base, value: entry.open };
+    case 'win_rate': {
+      const decided = entry.won + entry.lost;
+      return { ...base, value: decided === 0 ? null : entry.won / decided };
+    }
+    case 'bookings': {
+      const currency = singleCurrency(entry);
+      const value = currency ? toMajor(entry.bookingsMinor, currency) : 0;
+      return { ...base, currency, value };
+    }
+    case 'avg_won_deal_size': {
+      const currency = singleCurrency(entry);
+      const value =
+        currency && entry.wonWithAmount > 0
+          ? toMajor(entry.bookingsMinor, currency) / entry.wonWithAmount
+          : null;
+      return { ...base, currency, value };
+    }
+    case 'median_sales_cycle_days':
+      return { ...base, value: median(entry.cycleDays) };
+    case 'mean_sales_cycle_days':
+      return { ...base, value: mean(entry.cycleDays) };
+    default: {
+      const unknown: never = id;
+      throw new WorkbenchError('internal', `valueOf: no metric ${String(unknown)}`);
+    }
+  }
+}
