@@ -1,23 +1,23 @@
-// Runs every suite: build first (the end-to-end and command-line tests use
-// the built output), then unit, integration and end-to-end tests.
+// Runs every check: types, lint (the folder boundaries live there), the
+// build (end-to-end and command-line tests use the built output), then the
+// unit, integration and end-to-end suites.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 
-function run(args) {
-  const result = spawnSync(process.execPath, args, {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  return result.status ?? 1;
+function run(label, args) {
+  process.stdout.write(`\n== ${label}\n`);
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write(`test: ${label} failed\n`);
+    process.exit(result.status ?? 1);
+  }
 }
 
-if (run([join(root, 'scripts', 'build.mjs')]) !== 0) process.exit(1);
-const status = run([
-  join(root, 'node_modules', 'vitest', 'vitest.mjs'),
-  'run',
-  ...process.argv.slice(2),
-]);
-process.exit(status);
+run('type check', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+run('lint', [bin('eslint', 'bin/eslint.js'), '.']);
+run('build', [join(root, 'scripts', 'build.mjs')]);
+run('tests', [bin('vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)]);

@@ -129,7 +129,9 @@ async function analyse(
   }
   const dateOrders = new Map<string, DateOrder>();
   for (const [column, analyser] of analysers) {
-    const decision = analyser.decide(request.dateOrder ?? null);
+    const decision = analyser.decide(
+      request.dateOrder ?? fileDateOrder(analysers),
+    );
     if ('order' in decision) {
       dateOrders.set(column, decision.order);
       continue;
@@ -149,6 +151,20 @@ async function analyse(
     );
   }
   return { preset, header, dateOrders };
+}
+
+/**
+ * The order the file's other date columns reveal, when they agree: one
+ * export is written one way throughout, so a column whose own values never
+ * tell takes it.
+ */
+function fileDateOrder(analysers: Map<string, DateColumnAnalyser>): DateOrder | null {
+  const revealed = new Set<DateOrder>();
+  for (const analyser of analysers.values()) {
+    const decision = analyser.decide(null);
+    if ('order' in decision && decision.order !== 'ymd') revealed.add(decision.order);
+  }
+  return revealed.size === 1 ? ([...revealed][0] ?? null) : null;
 }
 
 export async function importFile(

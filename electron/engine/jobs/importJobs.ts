@@ -34,14 +34,23 @@ export type ImportJobsHooks = {
   onProgress(progress: JobProgress): void;
 };
 
-/** Where the worker's code is, whether running built or from source. */
-function workerEntry(): { url: URL; execArgv: string[] } {
+/**
+ * Starts the worker. Built code runs as is; from TypeScript sources (tests)
+ * the worker first registers the tsx loader, since loaders registered in
+ * the main thread do not reach worker threads.
+ */
+function spawnWorker(workerData: WorkerRequest): Worker {
   const isSource = import.meta.url.endsWith('.ts');
   const url = new URL(
     `../import/importWorker.${isSource ? 'ts' : 'js'}`,
     import.meta.url,
   );
-  return { url, execArgv: isSource ? ['--import', 'tsx'] : [] };
+  if (!isSource) return new Worker(url, { workerData });
+  const boot = `import('tsx/esm/api').then((tsx) => {
+    tsx.register();
+    return import(${JSON.stringify(url.href)});
+  });`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 export class ImportJobs {
@@ -62,11 +71,7 @@ export class ImportJobs {
       preset: request.preset,
       options: request.options ?? {},
     };
-    const entry = workerEntry();
-    const worker = new Worker(entry.url, {
-      workerData: workerRequest,
-      execArgv: entry.execArgv,
-    });
+    const worker = spawnWorker(workerRequest);
     const progress: JobProgress = {
       jobId: id,
       kind: 'import',

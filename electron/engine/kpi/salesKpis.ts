@@ -36,12 +36,13 @@ const FROM = `opportunities o
 
 const START = 'coalesce(o.created_on, o.engaged_on)';
 
+// Bound JavaScript numbers arrive as REAL; the casts keep the label integral.
+const MONTH = 'CAST(substr(o.closed_on, 6, 2) AS INTEGER)';
+const START_MONTH = 'CAST(@startMonth AS INTEGER)';
 const FISCAL_QUARTER = `(
-  (CAST(substr(o.closed_on, 1, 4) AS INTEGER)
-    - (CAST(substr(o.closed_on, 6, 2) AS INTEGER) < @startMonth)
-    + @labelOffset)
-  || '-Q' ||
-  ((CAST(substr(o.closed_on, 6, 2) AS INTEGER) - @startMonth + 12) % 12 / 3 + 1)
+  (CAST(substr(o.closed_on, 1, 4) AS INTEGER) - (${MONTH} < ${START_MONTH})
+    + CAST(@labelOffset AS INTEGER))
+  || '-Q' || ((${MONTH} - ${START_MONTH} + 12) % 12 / 3 + 1)
 )`;
 
 const DIMENSION_SQL: Record<KpiDimension, string> = {

@@ -5,7 +5,11 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import { createLogger } from '../logger.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.js';
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  type Migration,
+} from './migrations/index.js';
 import { nativeBindingForRuntime } from './nativeBinding.js';
 
 const log = createLogger('store');
@@ -69,13 +73,17 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function assertKnownVersion(db: Db, path: string): void {
+function assertKnownVersion(
+  db: Db,
+  path: string,
+  latest = LATEST_SCHEMA_VERSION,
+): void {
   const version = schemaVersion(db);
-  if (version > LATEST_SCHEMA_VERSION) {
+  if (version > latest) {
     throw new WorkbenchError(
       'workspace_too_new',
       `${path} was saved by a newer RevOps Workbench (schema ${version}; ` +
-        `this program knows up to ${LATEST_SCHEMA_VERSION}). Update the ` +
+        `this program knows up to ${latest}). Update the ` +
         'program to open it; the file was left untouched.',
     );
   }
@@ -89,15 +97,19 @@ function countTables(db: Db): number {
 }
 
 /** Brings the schema up to date, one migration per transaction. */
-export function migrate(db: Db, path = db.name): void {
-  assertKnownVersion(db, path);
+export function migrate(
+  db: Db,
+  path = db.name,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
+  assertKnownVersion(db, path, migrations.length);
   if (schemaVersion(db) === 0 && countTables(db) > 0) {
     throw new WorkbenchError(
       'workspace_invalid',
       `${path} is an SQLite file but not a RevOps workspace.`,
     );
   }
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= schemaVersion(db)) continue;
     const apply = db.transaction(() => {
       db.exec(migration.sql);

@@ -1,0 +1,64 @@
+// How the command line prints results: JSON for scripts, aligned text for
+// people.
+import type { JobProgress, KpiValue } from '../../shared/contract.js';
+
+export function printKpis(metrics: KpiValue[], isJson: boolean): string {
+  if (isJson) {
+    const plain = metrics.map(({ id, value, unit, currency, period, group }) => ({
+      id,
+      value,
+      unit,
+      currency,
+      period,
+      group,
+    }));
+    return `${JSON.stringify({ metrics: plain })}\n`;
+  }
+  const lines = metrics.map((metric) => {
+    const value = metric.value === null ? '-' : formatValue(metric);
+    const where = [metric.period, metric.group].filter(Boolean).join(' / ');
+    return `${where ? `${where.padEnd(28)} ` : ''}${metric.id.padEnd(26)} ${value}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function formatValue(metric: KpiValue): string {
+  const value = metric.value ?? 0;
+  switch (metric.unit) {
+    case 'ratio':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'currency':
+      return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${metric.currency ?? ''}`.trim();
+    case 'days':
+      return `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} days`;
+    case 'count':
+      return value.toLocaleString('en-US');
+  }
+}
+
+export function printImport(progress: JobProgress, isJson: boolean): string {
+  if (isJson) {
+    return `${JSON.stringify({ state: progress.state, files: progress.results })}\n`;
+  }
+  const lines = progress.results.map((result) =>
+    [
+      `${result.file}: ${result.status} as ${result.preset}`,
+      `read ${result.rowsRead}`,
+      `new ${result.rowsNew}`,
+      `changed ${result.rowsChanged}`,
+      `unchanged ${result.rowsUnchanged}`,
+      `rejected ${result.rowsRejected}`,
+      `skipped ${result.rowsSkipped}`,
+    ].join(', ') + (result.message ? `\n  ${result.message}` : ''),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function printProgress(progress: JobProgress): string {
+  if (progress.state !== 'running') return '\n';
+  const share = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
+  const left = progress.secondsLeft === null ? '' : `, ${progress.secondsLeft}s left`;
+  return `\r${progress.file} (${progress.fileIndex + 1}/${progress.fileCount}) ` +
+    `${Math.round(share * 100)}% ${progress.rowsDone} rows, ` +
+    `${progress.rowsPerSecond} rows/s${left}   `;
+}
