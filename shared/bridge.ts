@@ -7,12 +7,15 @@ import type {
   ResultOf,
 } from './contract.js';
 import type { Envelope } from './envelope.js';
+import type { MenuCommand } from './menuCommands.js';
 
 export type PreloadBridge = {
   invoke: {
     [M in MethodName]: (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>>;
   };
   onJobProgress(listener: (progress: JobProgress) => void): () => void;
+  /** Commands from the native menu; only the desktop app sends them. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };
 
 /** The IPC channel of a method; the preload and the main process agree. */

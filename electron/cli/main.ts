@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
-import { dispatch, unwrap } from '../engine/dispatch.js';
+import { invoke } from '../engine/dispatch.js';
 import { Engine } from '../engine/engine.js';
 import { printImport, printKpis, printProgress } from './output.js';
 import { runDemo } from './demo.js';
@@ -38,13 +38,12 @@ function usage(message: string): never {
   throw new UsageError(message);
 }
 
-async function call<M extends MethodName>(
+function call<M extends MethodName>(
   engine: Engine,
   method: M,
   args: ArgsOf<M>,
 ): Promise<ResultOf<M>> {
-  const envelope = await dispatch(engine.handlers, method, args);
-  return unwrap(envelope) as ResultOf<M>;
+  return invoke(engine.handlers, method, args);
 }
 
 function engineFor(): Engine {

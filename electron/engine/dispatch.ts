@@ -4,8 +4,10 @@
 import {
   contract,
   isMethodName,
+  type ArgsOf,
   type Handlers,
   type MethodName,
+  type ResultOf,
 } from '../../shared/contract.js';
 import {
   toErrorInfo,
@@ -59,6 +61,15 @@ export async function dispatch(
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new WorkbenchError(envelope.error.code, envelope.error.message);
+}
+
+/** A typed call through `dispatch` that throws the envelope's error. */
+export async function invoke<M extends MethodName>(
+  handlers: Partial<Handlers>,
+  method: M,
+  args: ArgsOf<M>,
+): Promise<ResultOf<M>> {
+  return unwrap(await dispatch(handlers, method, args)) as ResultOf<M>;
 }
 
 export type { MethodName };

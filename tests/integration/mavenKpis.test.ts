@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiValue } from '../../shared/contract.js';
-import { dispatch, unwrap } from '../../electron/engine/dispatch.js';
+import { invoke } from '../../electron/engine/dispatch.js';
 import { Engine } from '../../electron/engine/engine.js';
 import { realDataDir, tempDir, type TempDir } from '../support/workspace.js';
 
@@ -56,7 +56,7 @@ function expected(list: Deal[]) {
     .sort((a, b) => a - b);
   const mid = Math.floor(cycles.length / 2);
   const median = cycles.length === 0 ? null
-    : cycles.length % 2 ? cycles[mid] : ((cycles[mid - 1] ?? 0) + (cycles[mid] ?? 0)) / 2;
+    : cycles.length % 2 ? (cycles[mid] ?? null) : ((cycles[mid - 1] ?? 0) + (cycles[mid] ?? 0)) / 2;
   return {
     deals_won: won.length,
     deals_lost: lost.length,
@@ -89,11 +89,11 @@ function closeTo(actual: Record<string, unknown>, wanted: Record<string, number 
 }
 
 async function importMaven(engine: Engine, workspace: string, pipeline: string) {
-  const info = unwrap(await dispatch(engine.handlers, 'workspace.create', { path: workspace }));
+  const info = (await invoke(engine.handlers, 'workspace.create', { path: workspace }));
   expect(info.counts['opportunities']).toBe(0);
   const progress: number[] = [];
   const stop = engine.on('job.progress', (p) => progress.push(p.rowsDone));
-  const { jobId } = unwrap(await dispatch(engine.handlers, 'import.start', {
+  const { jobId } = (await invoke(engine.handlers, 'import.start', {
     files: [pipeline, 'accounts.csv', 'products.csv', 'sales_teams.csv'].map((f) => ({
       path: f.startsWith('/') ? f : join(MAVEN, f),
     })),
@@ -109,7 +109,7 @@ describe.skipIf(!hasData)('Maven CRM export, imported and measured', () => {
   let temp: TempDir;
   let engine: Engine;
   const kpi = async (args: { period?: string; by?: 'region' | 'quarter' }) =>
-    unwrap(await dispatch(engine.handlers, 'kpi.compute', args)).metrics;
+    (await invoke(engine.handlers, 'kpi.compute', args)).metrics;
 
   beforeAll(async () => {
     temp = tempDir();
@@ -128,14 +128,14 @@ describe.skipIf(!hasData)('Maven CRM export, imported and measured', () => {
   });
 
   it('holds every deal and links GTXPro deals to the GTX Pro product', async () => {
-    const info = unwrap(await dispatch(engine.handlers, 'workspace.current', {}));
+    const info = (await invoke(engine.handlers, 'workspace.current', {}));
     expect(info?.counts).toMatchObject({ opportunities: 8800, accounts: 85, products: 7, users: 35 });
-    const grid = unwrap(await dispatch(engine.handlers, 'grid.rows', {
+    const grid = (await invoke(engine.handlers, 'grid.rows', {
       entity: 'opportunities', offset: 0, limit: 5,
       filters: { product: { filterType: 'text', type: 'equals', filter: 'GTX Pro' } },
     }));
     expect(grid.total).toBe(1480);
-    const noAccount = unwrap(await dispatch(engine.handlers, 'grid.rows', {
+    const noAccount = (await invoke(engine.handlers, 'grid.rows', {
       entity: 'opportunities', offset: 0, limit: 1,
       filters: { account: { filterType: 'text', type: 'blank' } },
     }));
@@ -176,11 +176,11 @@ describe.skipIf(!hasData)('Maven CRM export, imported and measured', () => {
     try {
       await importMaven(other, join(temp.dir, 'maven-us.revops'), variant);
       for (const args of [{}, { by: 'quarter' as const }, { by: 'region' as const }, { period: '2017-Q2' }]) {
-        const theirs = unwrap(await dispatch(other.handlers, 'kpi.compute', args)).metrics;
+        const theirs = (await invoke(other.handlers, 'kpi.compute', args)).metrics;
         expect(theirs).toEqual(await kpi(args));
       }
       // Re-importing the US copy into the ISO workspace changes no deal.
-      const { jobId } = unwrap(await dispatch(engine.handlers, 'import.start', { files: [{ path: variant }] }));
+      const { jobId } = (await invoke(engine.handlers, 'import.start', { files: [{ path: variant }] }));
       const again = await engine.waitForJob(jobId);
       expect(again.results[0]).toMatchObject({ rowsNew: 0, rowsChanged: 0, rowsUnchanged: 8800 });
     } finally {

@@ -3,9 +3,11 @@
 // produced only when a row is written. "Today" is a fixed anchor rather than
 // the clock, so that one seed always gives the same file.
 
-export type Day = number;
+import { addMonths, civilOf, dayOfCivil, type Day } from './civil.js';
 
-const MS_PER_DAY = 86_400_000;
+export type { Day } from './civil.js';
+export { addMonths, monthStart, quarterStart, yearOf } from './civil.js';
+
 export const SECONDS_PER_DAY = 86_400;
 
 /** The last day the demo data covers. */
@@ -17,16 +19,15 @@ export const HISTORY_YEARS = 3;
 export function dayOf(isoDate: string): Day {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) throw new RangeError(`dayOf: not YYYY-MM-DD: ${isoDate}`);
-  const [, year, month, day] = match;
-  return Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY;
+  const [, year, month, dayOfMonth] = match;
+  return dayOfCivil(Number(year), Number(month), Number(dayOfMonth));
 }
 
 export const TODAY: Day = dayOf(DEMO_TODAY);
 export const HISTORY_START: Day = addMonths(TODAY + 1, -12 * HISTORY_YEARS);
 
-// A million rows ask for a few million dates; formatting each through a Date
-// object would dominate the run, so the text of every day near the span is
-// made once.
+// A million rows ask for a few million dates, so the text of every day near
+// the span is made once.
 const CACHE_FIRST: Day = HISTORY_START - 3 * 366;
 const CACHE_DAYS = 10 * 366;
 const dateCache: (string | undefined)[] = new Array<string | undefined>(
@@ -38,7 +39,14 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) =>
 );
 
 function formatDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const { year, month, dayOfMonth } = civilOf(day);
+  return (
+    String(year).padStart(4, '0') +
+    '-' +
+    TWO_DIGITS[month] +
+    '-' +
+    TWO_DIGITS[dayOfMonth]
+  );
 }
 
 export function isoDate(day: Day): string {
@@ -74,34 +82,4 @@ export function instantOfSeconds(seconds: number): string {
   const whole = Math.floor(seconds);
   const day = Math.floor(whole / SECONDS_PER_DAY);
   return isoInstant(day, whole - day * SECONDS_PER_DAY);
-}
-
-/**
- * The same day of the month `months` later; a day the target month lacks
- * falls back to its last day (Jan 31 + 1 month = Feb 28 or 29).
- */
-export function addMonths(day: Day, months: number): Day {
-  const date = new Date(day * MS_PER_DAY);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + months;
-  const lastOfTarget = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const dayOfMonth = Math.min(date.getUTCDate(), lastOfTarget);
-  return Date.UTC(year, month, dayOfMonth) / MS_PER_DAY;
-}
-
-/** The first day of the month holding `day`. */
-export function monthStart(day: Day): Day {
-  const date = new Date(day * MS_PER_DAY);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / MS_PER_DAY;
-}
-
-/** The first day of the calendar quarter holding `day`. */
-export function quarterStart(day: Day): Day {
-  const date = new Date(day * MS_PER_DAY);
-  const month = date.getUTCMonth() - (date.getUTCMonth() % 3);
-  return Date.UTC(date.getUTCFullYear(), month, 1) / MS_PER_DAY;
-}
-
-export function yearOf(day: Day): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
 }

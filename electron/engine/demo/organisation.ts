@@ -81,15 +81,14 @@ export function writeOrganisation(
   const createdAt = isoInstant(HISTORY_START - 30, 9 * 3600);
   const insertTeam = writer.inserter(
     'teams',
-    `INSERT INTO teams (id, source, external_id, created_at, updated_at,
-       name, region, manager_name)
-     VALUES (?, 'demo', ?, ?, ?, ?, ?, ?)`,
+    `id external_id created_at updated_at name region manager_name`,
+    { source: 'demo' },
   );
   const insertUser = writer.inserter(
     'users',
-    `INSERT INTO users (id, source, external_id, created_at, updated_at,
-       name, email, role, manager_name, team_id, is_active)
-     VALUES (?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    `id external_id created_at updated_at name email role manager_name
+      team_id`,
+    { source: 'demo', is_active: 1 },
   );
   let userId = 0;
   const addUser = (
@@ -164,9 +163,9 @@ export function writeOrganisation(
 function writeProducts(writer: BulkWriter, createdAt: string): DemoProduct[] {
   const insertProduct = writer.inserter(
     'products',
-    `INSERT INTO products (id, source, external_id, created_at, updated_at,
-       name, name_key, family, list_price_minor, currency, is_recurring)
-     VALUES (?, 'demo', ?, ?, ?, ?, ?, ?, ?, 'USD', ?)`,
+    `id external_id created_at updated_at name name_key family
+      list_price_minor is_recurring`,
+    { source: 'demo', currency: 'USD' },
   );
   return PRODUCTS.map((spec, index) => {
     const product: DemoProduct = {

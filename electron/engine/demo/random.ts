@@ -107,6 +107,17 @@ export class Random {
     return median * Math.exp(sigma * this.normal());
   }
 
+  /**
+   * A fraction in [0, 1) whose density rises linearly, ending `1 + growth`
+   * times as high as it starts: a business that grows over the window.
+   */
+  rising(growth: number): number {
+    if (growth === 0) return this.next();
+    const draw = this.next();
+    const root = Math.sqrt(1 + 2 * growth * draw * (1 + growth / 2));
+    return Math.min((root - 1) / growth, 1 - Number.EPSILON);
+  }
+
   /** Trials up to and including the first success, at least 1. */
   geometric(probability: number): number {
     if (probability <= 0) return Number.POSITIVE_INFINITY;

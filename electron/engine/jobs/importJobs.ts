@@ -98,6 +98,9 @@ export class ImportJobs {
       job.progress = { ...job.progress, state, message, secondsLeft: 0 };
       this.hooks.onProgress(job.progress);
       this.jobs.delete(id);
+      // The worker has said all it will; its message port would keep it
+      // (and a command-line process) alive otherwise.
+      void worker.terminate();
       this.ended.set(id, job.progress);
       if (this.ended.size > 50) {
         const oldest = this.ended.keys().next().value;

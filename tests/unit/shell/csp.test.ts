@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
@@ -71,5 +74,28 @@ describe('withContentSecurityPolicy', () => {
     expect(withContentSecurityPolicy(undefined)).toEqual({
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
+  });
+});
+
+describe('the page and the shell', () => {
+  it('carry the same policy', () => {
+    const page = readFileSync(
+      join(
+        dirname(fileURLToPath(import.meta.url)),
+        '..',
+        '..',
+        '..',
+        'renderer',
+        'index.html',
+      ),
+      'utf8',
+    );
+    const meta = page.match(
+      /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/,
+    );
+    expect(meta, 'renderer/index.html has no CSP <meta> tag').not.toBeNull();
+    expect(directives(meta?.[1] ?? '')).toEqual(
+      directives(META_CONTENT_SECURITY_POLICY),
+    );
   });
 });

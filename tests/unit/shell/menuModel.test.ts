@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACES } from '../../../electron/shell/menuCommands.js';
+import { PLACES } from '../../../shared/menuCommands.js';
 import {
   buildMenuModel,
   type MenuContext,

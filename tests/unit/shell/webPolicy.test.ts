@@ -6,8 +6,9 @@ import {
   isRemoteUrl,
 } from '../../../electron/shell/webPolicy.js';
 
-const page = pathToFileURL('/opt/RevOps Workbench/dist/renderer/index.html')
-  .href;
+const page = pathToFileURL(
+  '/opt/RevOps Workbench/dist/renderer/index.html',
+).href;
 
 describe('isAppPageUrl', () => {
   it('accepts the page itself, with a query or a route fragment', () => {

@@ -1,0 +1,235 @@
+// Home: the sales KPIs of the chosen period, bookings and win rate by
+// quarter, and one breakdown chosen by the user.
+import { useEffect, useMemo, useState } from 'react';
+import { Chart } from '../charts/Chart.js';
+import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
+import { useT } from '../common/useT.js';
+import { periodLabel } from '../shell/PeriodPicker.js';
+import { useStore } from '../store/index.js';
+import { breakdownOption, quarterOption } from './chartOptions.js';
+import {
+  BREAKDOWN_DIMENSIONS,
+  BREAKDOWN_MEASURES,
+  type BreakdownDimension,
+  type BreakdownMeasure,
+} from './dashboardSlice.js';
+import { KpiCards, metricNameKey } from './KpiCards.js';
+
+function isDimension(value: string): value is BreakdownDimension {
+  return (BREAKDOWN_DIMENSIONS as readonly string[]).includes(value);
+}
+
+function isMeasure(value: string): value is BreakdownMeasure {
+  return (BREAKDOWN_MEASURES as readonly string[]).includes(value);
+}
+
+function EmptyWorkspace() {
+  const t = useT();
+  const setPlace = useStore((state) => state.setPlace);
+  return (
+    <section className="empty-state" data-testid="home-empty">
+      <h2>{t('home.emptyTitle')}</h2>
+      <p>{t('home.emptyBody')}</p>
+      <p className="muted">{t('home.emptyMaven')}</p>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => setPlace('import')}
+      >
+        {t('home.goImport')}
+      </button>
+    </section>
+  );
+}
+
+function QuarterPanel({ currency }: { currency: string }) {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const series = useStore((state) => state.quarterSeries);
+  const loadDashboard = useStore((state) => state.loadDashboard);
+  const data = series.status === 'idle' ? null : series.data;
+  const chart = useMemo(
+    () => (data ? quarterOption(t, locale, data, currency) : null),
+    [t, locale, data, currency],
+  );
+  const title = t('chart.quarterTitle');
+  return (
+    <section className="panel">
+      <header className="panel-header">
+        <h3>{title}</h3>
+      </header>
+      {series.status === 'error' && (
+        <ErrorNotice
+          error={series.error}
+          onRetry={() => void loadDashboard()}
+          isCompact
+        />
+      )}
+      {chart === null && series.status === 'loading' && <LoadingNotice />}
+      {chart?.isEmpty && <p className="muted">{t('chart.noData')}</p>}
+      {chart && !chart.isEmpty && (
+        <Chart option={chart.option} label={title} testId="chart-quarters" />
+      )}
+    </section>
+  );
+}
+
+/** Groups shown before the user asks for all of them. */
+const BREAKDOWN_TOP = 12;
+
+function BreakdownPanel({ currency }: { currency: string }) {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const breakdown = useStore((state) => state.breakdown);
+  const by = useStore((state) => state.breakdownBy);
+  const measure = useStore((state) => state.breakdownMeasure);
+  const setBy = useStore((state) => state.setBreakdownBy);
+  const setMeasure = useStore((state) => state.setBreakdownMeasure);
+  const loadBreakdown = useStore((state) => state.loadBreakdown);
+  const [isShowingAll, setIsShowingAll] = useState(false);
+  const data = breakdown.status === 'idle' ? null : breakdown.data;
+  const limit = isShowingAll ? null : BREAKDOWN_TOP;
+  const chart = useMemo(
+    () =>
+      data ? breakdownOption(t, locale, data, measure, currency, limit) : null,
+    [t, locale, data, measure, currency, limit],
+  );
+  const title = t('chart.breakdownTitle', {
+    measure: t(metricNameKey(measure)),
+    by: t(`dimension.${by}`),
+  });
+  return (
+    <section className="panel">
+      <header className="panel-header">
+        <h3>{title}</h3>
+        <div className="panel-controls">
+          <label>
+            {t('chart.measure')}
+            <select
+              data-testid="breakdown-measure"
+              value={measure}
+              onChange={(event) => {
+                if (isMeasure(event.target.value))
+                  setMeasure(event.target.value);
+              }}
+            >
+              {BREAKDOWN_MEASURES.map((item) => (
+                <option key={item} value={item}>
+                  {t(metricNameKey(item))}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('chart.by')}
+            <select
+              data-testid="breakdown-by"
+              value={by}
+              onChange={(event) => {
+                if (isDimension(event.target.value)) setBy(event.target.value);
+              }}
+            >
+              {BREAKDOWN_DIMENSIONS.map((item) => (
+                <option key={item} value={item}>
+                  {t(`dimension.${item}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+      {breakdown.status === 'error' && (
+        <ErrorNotice
+          error={breakdown.error}
+          onRetry={() => void loadBreakdown()}
+          isCompact
+        />
+      )}
+      {chart === null && breakdown.status === 'loading' && <LoadingNotice />}
+      {chart?.groupCount === 0 && <p className="muted">{t('chart.noData')}</p>}
+      {chart && chart.groupCount > 0 && (
+        <Chart
+          option={chart.option}
+          label={title}
+          height={chart.height}
+          testId="chart-breakdown"
+        />
+      )}
+      {chart && chart.groupCount > BREAKDOWN_TOP && (
+        <button
+          type="button"
+          className="link"
+          data-testid="breakdown-toggle"
+          onClick={() => setIsShowingAll((value) => !value)}
+        >
+          {isShowingAll
+            ? t('chart.showTop', { count: BREAKDOWN_TOP })
+            : t('chart.showAll', { count: chart.groupCount })}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function HomeScreen() {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const workspace = useStore((state) => state.workspace);
+  const period = useStore((state) => state.period);
+  const dataVersion = useStore((state) => state.dataVersion);
+  const kpis = useStore((state) => state.kpis);
+  const loadDashboard = useStore((state) => state.loadDashboard);
+
+  const hasDeals = (workspace?.counts['opportunities'] ?? 0) > 0;
+  useEffect(() => {
+    if (hasDeals) void loadDashboard();
+  }, [hasDeals, period, dataVersion, loadDashboard]);
+
+  if (!workspace) return null;
+  if (!hasDeals) return <EmptyWorkspace />;
+
+  const currency = workspace.baseCurrency;
+  const calendar = {
+    startMonth: workspace.fiscalYearStartMonth,
+    label: workspace.fiscalYearLabel,
+  };
+  const values = kpis.status === 'idle' ? null : kpis.data;
+  const dealCount = (values ?? [])
+    .filter((value) => value.group === null)
+    .filter((value) =>
+      ['deals_won', 'deals_lost', 'deals_open'].includes(value.id),
+    )
+    .reduce((sum, value) => sum + (value.value ?? 0), 0);
+
+  return (
+    <div className="home" data-testid="home">
+      <header className="place-header">
+        <h2>{t('home.title')}</h2>
+        <p className="muted">
+          {t('home.subtitle', {
+            period: periodLabel(t, locale, period, calendar),
+            currency,
+          })}
+        </p>
+      </header>
+      {kpis.status === 'error' && (
+        <ErrorNotice error={kpis.error} onRetry={() => void loadDashboard()} />
+      )}
+      {values === null && kpis.status === 'loading' && <LoadingNotice />}
+      {values !== null && (
+        <KpiCards
+          values={values}
+          currency={currency}
+          isStale={kpis.status === 'loading'}
+        />
+      )}
+      {kpis.status === 'ready' && dealCount === 0 && (
+        <p className="notice">{t('home.noDealsInPeriod')}</p>
+      )}
+      <div className="chart-row">
+        <QuarterPanel currency={currency} />
+        <BreakdownPanel currency={currency} />
+      </div>
+    </div>
+  );
+}

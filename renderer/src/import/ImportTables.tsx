@@ -1,0 +1,235 @@
+// Tables of the Import place: results of the last job, rejected rows of a
+// batch, and every past batch of the workspace.
+import type { ImportBatch, ImportResult } from '../../../shared/contract.js';
+import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
+import { useT } from '../common/useT.js';
+import {
+  formatCount,
+  formatInstant,
+  translateIfKnown,
+  type Locale,
+} from '../i18n/index.js';
+import { useStore } from '../store/index.js';
+
+function statusText(locale: Locale, status: string): string {
+  return translateIfKnown(locale, `import.status.${status}`) ?? status;
+}
+
+function entityText(locale: Locale, entity: string): string {
+  return translateIfKnown(locale, `entity.${entity}`) ?? entity;
+}
+
+type Counts = Pick<
+  ImportResult,
+  'rowsRead' | 'rowsNew' | 'rowsChanged' | 'rowsUnchanged' | 'rowsRejected'
+>;
+
+type CountCellsProps = {
+  counts: Counts;
+  locale: Locale;
+  /** A cancelled or failed file wrote nothing, whatever it had compared. */
+  isWritten: boolean;
+};
+
+function CountCells({ counts, locale, isWritten }: CountCellsProps) {
+  const written = (value: number) =>
+    isWritten ? formatCount(locale, value) : '—';
+  return (
+    <>
+      <td className="num">{formatCount(locale, counts.rowsRead)}</td>
+      <td className="num">{written(counts.rowsNew)}</td>
+      <td className="num">{written(counts.rowsChanged)}</td>
+      <td className="num">{written(counts.rowsUnchanged)}</td>
+      <td className={counts.rowsRejected > 0 ? 'num warn' : 'num'}>
+        {formatCount(locale, counts.rowsRejected)}
+      </td>
+    </>
+  );
+}
+
+function CountHeaders() {
+  const t = useT();
+  return (
+    <>
+      <th className="num">{t('import.col.read')}</th>
+      <th className="num">{t('import.col.new')}</th>
+      <th className="num">{t('import.col.changed')}</th>
+      <th className="num">{t('import.col.unchanged')}</th>
+      <th className="num">{t('import.col.rejected')}</th>
+    </>
+  );
+}
+
+export function ResultsTable({ results }: { results: ImportResult[] }) {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const loadRowErrors = useStore((state) => state.loadRowErrors);
+  return (
+    <table className="table" data-testid="import-results">
+      <thead>
+        <tr>
+          <th>{t('import.col.file')}</th>
+          <th>{t('import.col.entity')}</th>
+          <CountHeaders />
+          <th>{t('import.col.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {results.map((result, index) => {
+          const batchId = result.batchId;
+          return (
+            <tr key={`${result.file}-${index}`} data-status={result.status}>
+              <td>{result.file}</td>
+              <td>{entityText(locale, result.entity)}</td>
+              <CountCells
+                counts={result}
+                locale={locale}
+                isWritten={result.status === 'committed'}
+              />
+              <td>
+                {statusText(locale, result.status)}
+                {result.message && (
+                  <span className="muted small block">{result.message}</span>
+                )}
+                {result.rowsRejected > 0 && batchId !== null && (
+                  <button
+                    type="button"
+                    className="link small block"
+                    onClick={() => void loadRowErrors(batchId)}
+                  >
+                    {t('import.showErrors')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function RowErrorsTable() {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const batchId = useStore((state) => state.rowErrorsBatchId);
+  const rowErrors = useStore((state) => state.rowErrors);
+  const batches = useStore((state) => state.batches);
+  const job = useStore((state) => state.job);
+  const loadRowErrors = useStore((state) => state.loadRowErrors);
+  if (batchId === null || rowErrors.status === 'idle') return null;
+
+  const fromBatches =
+    batches.status === 'idle'
+      ? undefined
+      : batches.data?.find((batch) => batch.id === batchId)?.file;
+  const fromJob = job?.results.find((r) => r.batchId === batchId)?.file;
+  const file = fromBatches ?? fromJob ?? String(batchId);
+  const page = rowErrors.status === 'error' ? null : rowErrors.data;
+  return (
+    <section className="panel" data-testid="row-errors">
+      <header className="panel-header">
+        <h3>{t('import.rowErrorsOf', { file })}</h3>
+      </header>
+      {rowErrors.status === 'loading' && <LoadingNotice />}
+      {rowErrors.status === 'error' && (
+        <ErrorNotice
+          error={rowErrors.error}
+          onRetry={() => void loadRowErrors(batchId)}
+          isCompact
+        />
+      )}
+      {page && page.total === 0 && (
+        <p className="muted">{t('import.rowErrorsNone')}</p>
+      )}
+      {page && page.total > 0 && (
+        <>
+          {page.total > page.rows.length && (
+            <p className="muted small">
+              {t('import.rowErrorsMore', {
+                shown: page.rows.length,
+                count: page.total,
+              })}
+            </p>
+          )}
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('import.col.file')}</th>
+                  <th className="num">{t('import.col.line')}</th>
+                  <th>{t('import.col.column')}</th>
+                  <th>{t('import.col.value')}</th>
+                  <th>{t('import.col.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((row, index) => (
+                  <tr key={`${row.line}-${row.column ?? ''}-${index}`}>
+                    <td>{row.file}</td>
+                    <td className="num">{formatCount(locale, row.line)}</td>
+                    <td>{row.column ?? ''}</td>
+                    <td className="mono">{row.value ?? ''}</td>
+                    <td>{row.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function BatchesTable({ batches }: { batches: ImportBatch[] }) {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const loadRowErrors = useStore((state) => state.loadRowErrors);
+  if (batches.length === 0) {
+    return <p className="muted">{t('import.batchesEmpty')}</p>;
+  }
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid="import-batches">
+        <thead>
+          <tr>
+            <th>{t('import.col.started')}</th>
+            <th>{t('import.col.file')}</th>
+            <th>{t('import.col.entity')}</th>
+            <CountHeaders />
+            <th>{t('import.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {batches.map((batch) => (
+            <tr key={batch.id}>
+              <td className="nowrap">
+                {formatInstant(locale, batch.startedAt)}
+              </td>
+              <td>{batch.file}</td>
+              <td>{entityText(locale, batch.entity)}</td>
+              <CountCells
+                counts={batch}
+                locale={locale}
+                isWritten={batch.status === 'committed'}
+              />
+              <td>
+                {statusText(locale, batch.status)}
+                {batch.rowsRejected > 0 && (
+                  <button
+                    type="button"
+                    className="link small block"
+                    onClick={() => void loadRowErrors(batch.id)}
+                  >
+                    {t('import.showErrors')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

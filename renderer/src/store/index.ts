@@ -1,0 +1,19 @@
+// The page's one store, assembled from the feature slices.
+import { create } from 'zustand';
+import { createDashboardSlice } from '../dashboard/dashboardSlice.js';
+import { createGridSlice } from '../grids/gridSlice.js';
+import { createImportSlice } from '../import/importSlice.js';
+import { createWorkspaceSlice } from '../workspace/workspaceSlice.js';
+import { createAppSlice } from './appSlice.js';
+import type { Store } from './types.js';
+
+export const useStore = create<Store>()((...a) => ({
+  ...createAppSlice(...a),
+  ...createWorkspaceSlice(...a),
+  ...createImportSlice(...a),
+  ...createDashboardSlice(...a),
+  ...createGridSlice(...a),
+}));
+
+export type { Store } from './types.js';
+export { PLACES, type Place } from './places.js';

@@ -1,0 +1,1 @@
+export { PLACES, type Place } from '../../../shared/menuCommands.js';
