@@ -60,12 +60,17 @@ export const jobProgressSchema = z.object({
   jobId: z.string(),
   kind: z.literal('import'),
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Each file is first checked whole, then written. */
+  phase: z.enum(['checking', 'writing']),
   file: z.string(),
   fileIndex: z.number().int(),
   fileCount: z.number().int(),
+  /** Rows written so far, all files. */
   rowsDone: z.number().int(),
+  /** The job's progress in bytes' worth of work, all files. */
   bytesDone: z.number().int(),
   bytesTotal: z.number().int(),
+  /** Rows written per second while writing. */
   rowsPerSecond: z.number(),
   secondsLeft: z.number().nullable(),
   message: z.string().nullable(),

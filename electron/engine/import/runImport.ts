@@ -34,7 +34,11 @@ export type ImportRequest = {
 };
 
 export type ImportProgress = {
+  /** The first pass checks the whole file; the second writes it. */
+  phase: 'checking' | 'writing';
+  /** Rows written (or, while checking, read) so far. */
   rowsDone: number;
+  /** Bytes of the file read in this phase, of `bytesTotal`. */
   bytesDone: number;
   bytesTotal: number;
 };
@@ -80,8 +84,12 @@ async function analyse(
   request: ImportRequest,
   shape: FileShape,
   hooks: ImportHooks,
-  track: (bytes: number) => void,
 ): Promise<Analysis> {
+  let read = 0;
+  const track = (bytes: number) => {
+    read += bytes;
+  };
+  const bytesRead = () => read;
   let header: Map<string, number> | null = null;
   let preset: Preset | null = null;
   let analysers: Map<string, DateColumnAnalyser> = new Map();
@@ -120,6 +128,7 @@ async function analyse(
     }
     rows += 1;
     if (rows % YIELD_EVERY_ROWS === 0) {
+      hooks.onProgress({ phase: 'checking', rowsDone: rows, bytesDone: bytesRead(), bytesTotal: shape.size });
       await nextTurn();
       if (hooks.isCancelled()) throw new Cancelled();
     }
@@ -177,10 +186,15 @@ export async function importFile(
     delimiter: request.delimiter,
   });
   const settings = readSettings(db);
-  const bytesTotal = shape.size * 2;
   let bytesDone = 0;
   const counts: Counts = { read: 0, skipped: 0, new: 0, changed: 0, unchanged: 0, rejected: 0 };
-  const report = () => hooks.onProgress({ rowsDone: counts.read, bytesDone, bytesTotal });
+  const report = () =>
+    hooks.onProgress({
+      phase: 'writing',
+      rowsDone: counts.read,
+      bytesDone,
+      bytesTotal: shape.size,
+    });
   const track = (bytes: number) => {
     bytesDone += bytes;
   };
@@ -208,15 +222,14 @@ export async function importFile(
 
   let analysis: Analysis;
   try {
-    analysis = await analyse(request, shape, hooks, track);
+    analysis = await analyse(request, shape, hooks);
   } catch (error) {
     if (error instanceof Cancelled) return result('cancelled', null, null, 'Cancelled before anything was written.');
     if (!(error instanceof WorkbenchError) || request.isDryRun) throw error;
     const batchId = openBatch(db, request, shape, null);
-    closeBatch(db, batchId, 'failed', counts, error.message);
+    finishBatch(db, batchId, 'failed', counts, error.message);
     return result('failed', batchId, null, error.message);
   }
-  bytesDone = shape.size;
   const { preset, header } = analysis;
   const context: MappingContext = {
     dateOrder: (column) => analysis.dateOrders.get(column) ?? 'ymd',
@@ -306,9 +319,9 @@ export async function importFile(
         : `${request.name}: the import stopped at row ${counts.read}: ${(error as Error).message}. Nothing of this file was written.`;
     if (!isCancel) log.error('importFile: failed', { error: error as Error });
     const status = isCancel ? 'cancelled' : 'failed';
-    if (batchId !== null) {
-      closeBatch(db, batchId, status, { ...counts, new: 0, changed: 0, unchanged: 0 }, message);
-    }
+    // Nothing was written, whatever the rows looked like on the way.
+    Object.assign(counts, { new: 0, changed: 0, unchanged: 0 });
+    if (batchId !== null) finishBatch(db, batchId, status, counts, message);
     return result(status, batchId, preset, message);
   }
 }
@@ -360,15 +373,4 @@ function finishBatch(
     message,
     batchId,
   );
-}
-
-/** Settles a batch outside the (rolled back) data transaction. */
-function closeBatch(
-  db: Db,
-  batchId: number,
-  status: 'cancelled' | 'failed',
-  counts: Counts,
-  message: string,
-): void {
-  finishBatch(db, batchId, status, counts, message);
 }

@@ -1,7 +1,7 @@
 // Messages between the import job and its worker thread.
 import type { ImportResult } from '../../../shared/contract.js';
 import type { ErrorInfo } from '../../../shared/envelope.js';
-import type { ImportRequest } from './runImport.js';
+import type { ImportProgress, ImportRequest } from './runImport.js';
 
 export type WorkerRequest = {
   dbPath: string;
@@ -14,10 +14,7 @@ export type WorkerMessage =
   | {
       type: 'progress';
       fileIndex: number;
-      rowsDone: number;
-      bytesDone: number;
-      bytesTotal: number;
-    }
+    } & ImportProgress
   | { type: 'file-done'; fileIndex: number; result: ImportResult }
   | { type: 'done' }
   | { type: 'failed'; error: ErrorInfo };

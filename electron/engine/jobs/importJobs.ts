@@ -2,6 +2,7 @@
 // `job.progress` events with rows per second and time left. The main thread
 // only relays: it stays free to answer the page during a long import.
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportResult, JobProgress } from '../../../shared/contract.js';
@@ -25,10 +26,29 @@ type Job = {
   id: string;
   worker: Worker;
   progress: JobProgress;
+  sizes: number[];
   startedAt: number;
   lastEmit: number;
+  /** Seconds spent writing files already finished. */
+  writingSeconds: number;
+  /** When the current file's writing pass began. */
+  writeStartedAt: number | null;
   finished: Promise<JobProgress>;
 };
+
+// Checking a file reads it once without writing; writing takes about four
+// times as long per byte. The weights share out the progress bar and the
+// time left between the two passes.
+const CHECK_WEIGHT = 0.2;
+const WRITE_WEIGHT = 1 - CHECK_WEIGHT;
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 export type ImportJobsHooks = {
   onProgress(progress: JobProgress): void;
@@ -72,16 +92,18 @@ export class ImportJobs {
       options: request.options ?? {},
     };
     const worker = spawnWorker(workerRequest);
+    const sizes = files.map((file) => sizeOf(file.path));
     const progress: JobProgress = {
       jobId: id,
       kind: 'import',
       state: 'running',
+      phase: 'checking',
       file: files[0]?.name ?? '',
       fileIndex: 0,
       fileCount: files.length,
       rowsDone: 0,
       bytesDone: 0,
-      bytesTotal: 0,
+      bytesTotal: sizes.reduce((sum, size) => sum + size, 0),
       rowsPerSecond: 0,
       secondsLeft: null,
       message: null,
@@ -91,7 +113,17 @@ export class ImportJobs {
     const finished = new Promise<JobProgress>((resolve) => {
       settle = resolve;
     });
-    const job: Job = { id, worker, progress, startedAt: performance.now(), lastEmit: 0, finished };
+    const job: Job = {
+      id,
+      worker,
+      progress,
+      sizes,
+      startedAt: performance.now(),
+      lastEmit: 0,
+      writingSeconds: 0,
+      writeStartedAt: null,
+      finished,
+    };
     this.jobs.set(id, job);
     const end = (state: JobProgress['state'], message: string | null) => {
       if (job.progress.state !== 'running') return;
@@ -128,21 +160,7 @@ export class ImportJobs {
   ): void {
     switch (message.type) {
       case 'progress': {
-        const elapsed = (performance.now() - job.startedAt) / 1000;
-        const done = job.progress.results.reduce((sum, r) => sum + r.rowsRead, 0) + message.rowsDone;
-        const rate = elapsed > 0 ? done / elapsed : 0;
-        const share = message.bytesTotal > 0 ? message.bytesDone / message.bytesTotal : 0;
-        const fileShare = (message.fileIndex + share) / files.length;
-        job.progress = {
-          ...job.progress,
-          file: files[message.fileIndex]?.name ?? '',
-          fileIndex: message.fileIndex,
-          rowsDone: done,
-          bytesDone: message.bytesDone,
-          bytesTotal: message.bytesTotal,
-          rowsPerSecond: Math.round(rate),
-          secondsLeft: fileShare > 0.02 ? Math.round((elapsed / fileShare) * (1 - fileShare)) : null,
-        };
+        this.trackProgress(job, files, message);
         const now = performance.now();
         if (now - job.lastEmit >= PROGRESS_INTERVAL_MS) {
           job.lastEmit = now;
@@ -152,6 +170,10 @@ export class ImportJobs {
       }
       case 'file-done': {
         const results: ImportResult[] = [...job.progress.results, message.result];
+        if (job.writeStartedAt !== null) {
+          job.writingSeconds += (performance.now() - job.writeStartedAt) / 1000;
+          job.writeStartedAt = null;
+        }
         job.progress = { ...job.progress, results };
         this.hooks.onProgress(job.progress);
         return;
@@ -172,6 +194,40 @@ export class ImportJobs {
         throw new WorkbenchError('internal', `handle: unknown message ${String(unexpected)}`);
       }
     }
+  }
+
+  private trackProgress(
+    job: Job,
+    files: { name: string }[],
+    message: Extract<WorkerMessage, { type: 'progress' }>,
+  ): void {
+    const now = performance.now();
+    const isWriting = message.phase === 'writing';
+    if (isWriting && job.writeStartedAt === null) job.writeStartedAt = now;
+    const share =
+      message.bytesTotal > 0 ? Math.min(1, message.bytesDone / message.bytesTotal) : 0;
+    const fileDone = isWriting ? CHECK_WEIGHT + WRITE_WEIGHT * share : CHECK_WEIGHT * share;
+    const sizeBefore = job.sizes
+      .slice(0, message.fileIndex)
+      .reduce((sum, size) => sum + size, 0);
+    const total = job.progress.bytesTotal;
+    const workDone = sizeBefore + fileDone * (job.sizes[message.fileIndex] ?? 0);
+    const fraction = total > 0 ? workDone / total : 0;
+    const elapsed = (now - job.startedAt) / 1000;
+    const rowsBefore = job.progress.results.reduce((sum, r) => sum + r.rowsRead, 0);
+    const rowsDone = rowsBefore + (isWriting ? message.rowsDone : 0);
+    const writing =
+      job.writingSeconds + (job.writeStartedAt === null ? 0 : (now - job.writeStartedAt) / 1000);
+    job.progress = {
+      ...job.progress,
+      phase: message.phase,
+      file: files[message.fileIndex]?.name ?? '',
+      fileIndex: message.fileIndex,
+      rowsDone,
+      bytesDone: Math.round(workDone),
+      rowsPerSecond: writing > 0.05 ? Math.round(rowsDone / writing) : job.progress.rowsPerSecond,
+      secondsLeft: fraction > 0.02 ? Math.round((elapsed / fraction) * (1 - fraction)) : null,
+    };
   }
 
   cancel(jobId: string): boolean {

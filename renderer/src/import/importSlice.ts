@@ -114,6 +114,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
               jobId,
               kind: 'import',
               state: 'running',
+              phase: 'checking',
               file: files[0]?.name ?? '',
               fileIndex: 0,
               fileCount: files.length,

@@ -113,6 +113,7 @@ const progress: JobProgress = {
   jobId: 'job-1',
   kind: 'import',
   state: 'running',
+  phase: 'checking',
   file: 'sales_pipeline.csv',
   fileIndex: 0,
   fileCount: 1,
