@@ -139,6 +139,19 @@ export const gridColumnSchema = z.object({
 });
 export type GridColumn = z.infer<typeof gridColumnSchema>;
 
+const periodText = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'YYYY, YYYY-Qn or YYYY-MM');
+
+/** The rows behind a KPI value, exactly as the metric counted them. */
+export const drillSchema = z.object({
+  metric: z.enum(SALES_METRIC_IDS),
+  period: periodText.optional(),
+  by: z.enum(KPI_DIMENSIONS).optional(),
+  group: z.string().optional(),
+});
+export type Drill = z.infer<typeof drillSchema>;
+
 const gridRowsArgs = z.object({
   entity: z.enum(GRID_ENTITIES),
   offset: z.number().int().min(0),
@@ -146,6 +159,8 @@ const gridRowsArgs = z.object({
   sort: z.array(sortSchema).max(4).default([]),
   filters: z.record(z.string(), columnFilterSchema).default({}),
   quickSearch: z.string().max(200).default(''),
+  /** Only for opportunities: keep the deals behind one KPI value. */
+  drill: drillSchema.optional(),
 });
 export type GridRowsArgs = z.input<typeof gridRowsArgs>;
 
@@ -160,10 +175,6 @@ export const kpiValueSchema = z.object({
   group: z.string().nullable(),
 });
 export type KpiValue = z.infer<typeof kpiValueSchema>;
-
-const periodText = z
-  .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'YYYY, YYYY-Qn or YYYY-MM');
 
 const none = z.object({}).default({});
 

@@ -16,7 +16,7 @@ import { gridColumns, gridRows } from './grid/gridQuery.js';
 import { listPresets } from './import/presets/index.js';
 import { ImportJobs } from './jobs/importJobs.js';
 import { listBatches, listRowErrors } from './import/batches.js';
-import { computeSalesKpis } from './kpi/salesKpis.js';
+import { computeSalesKpis, salesDrillCondition } from './kpi/salesKpis.js';
 import { createLogger } from './logger.js';
 import { readSettings, writeSettings } from './store/settings.js';
 import {
@@ -158,7 +158,17 @@ export class Engine {
       'import.rowErrors': async (args) =>
         listRowErrors(this.currentWorkspace().db, args),
       'grid.columns': async ({ entity }) => gridColumns(entity),
-      'grid.rows': async (args) => gridRows(this.currentWorkspace().db, args),
+      'grid.rows': async (args) => {
+        const { db } = this.currentWorkspace();
+        if (!args.drill) return gridRows(db, args);
+        if (args.entity !== 'opportunities') {
+          throw new WorkbenchError(
+            'invalid_argument',
+            'Only the opportunities grid shows the deals behind a KPI.',
+          );
+        }
+        return gridRows(db, args, salesDrillCondition(readSettings(db), args.drill));
+      },
       'kpi.compute': async (args) => {
         const { db } = this.currentWorkspace();
         return computeSalesKpis(db, readSettings(db), args);

@@ -71,9 +71,18 @@ function filterSql(
   throw new WorkbenchError('invalid_argument', `Unsupported filter on ${column.id}.`);
 }
 
+/** Extra conditions, such as a KPI drill, with their named values. */
+export type GridScope = { where: string; params: Record<string, Cell> };
+
+/** Positional values, then the scope's named ones (bound together). */
+function bind(positional: Cell[], scope?: GridScope): unknown[] {
+  return scope ? [...positional, scope.params] : positional;
+}
+
 export function gridRows(
   db: Db,
   args: GridRowsArgs,
+  scope?: GridScope,
 ): { rows: Record<string, Cell>[]; total: number } {
   const spec = GRID_SPECS[args.entity];
   const byId = new Map(spec.columns.map((column) => [column.id, column]));
@@ -101,6 +110,7 @@ export function gridRows(
     );
     params.push(...textColumns.map(() => needle));
   }
+  if (scope) conditions.push(`(${scope.where})`);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const order = (args.sort ?? [])
     .map((sort) => `${valueSql(known(sort.column))} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`)
@@ -111,12 +121,15 @@ export function gridRows(
     .join(', ');
   const total = db
     .prepare(`SELECT count(*) AS n FROM ${spec.from} ${where}`)
-    .get(...params) as { n: number };
+    .get(...bind(params, scope)) as { n: number };
   const rows = db
     .prepare(
       `SELECT ${select} FROM ${spec.from} ${where}
        ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
-    .all(...params, args.limit, args.offset) as Record<string, Cell>[];
+    .all(...bind([...params, args.limit, args.offset], scope)) as Record<
+    string,
+    Cell
+  >[];
   return { rows, total: total.n };
 }

@@ -45,6 +45,26 @@ const FISCAL_QUARTER = `(
   || '-Q' || ((${MONTH} - ${START_MONTH} + 12) % 12 / 3 + 1)
 )`;
 
+const CLOSED_IN_PERIOD = 'o.closed_on BETWEEN @start AND @end';
+const WON = `o.status = 'won' AND ${CLOSED_IN_PERIOD}`;
+const LOST = `o.status = 'lost' AND ${CLOSED_IN_PERIOD}`;
+const DECIDED = `o.status IN ('won', 'lost') AND ${CLOSED_IN_PERIOD}`;
+const CYCLED = `${WON} AND ${START} IS NOT NULL`;
+const OPEN_AT_END = `(${START} IS NULL OR ${START} <= @end)
+  AND (o.status = 'open' OR o.closed_on > @end)`;
+
+/** The deals behind each metric: what a click on the number shows. */
+const METRIC_SCOPE: Record<SalesMetricId, string> = {
+  deals_won: WON,
+  deals_lost: LOST,
+  deals_open: OPEN_AT_END,
+  win_rate: DECIDED,
+  bookings: WON,
+  avg_won_deal_size: WON,
+  median_sales_cycle_days: CYCLED,
+  mean_sales_cycle_days: CYCLED,
+};
+
 const DIMENSION_SQL: Record<KpiDimension, string> = {
   owner: 'coalesce(u.name, o.owner_name)',
   manager: 'coalesce(u.manager_name, t.manager_name)',
@@ -88,22 +108,52 @@ function mean(values: number[]): number | null {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-export function computeSalesKpis(
-  db: Db,
-  settings: WorkspaceSettings,
-  args: SalesKpiArgs,
-): { metrics: KpiValue[] } {
+function scopeParams(settings: WorkspaceSettings, periodText?: string) {
   const calendar = fiscalCalendar(settings);
-  const period: PeriodRange | null = args.period
-    ? resolvePeriod(args.period, calendar)
+  const period: PeriodRange | null = periodText
+    ? resolvePeriod(periodText, calendar)
     : null;
-  const group = args.by ? DIMENSION_SQL[args.by] : 'NULL';
   const params = {
     startMonth: calendar.startMonth,
     labelOffset: calendar.startMonth !== 1 && calendar.label === 'end' ? 1 : 0,
     start: period?.start ?? '0000-01-01',
     end: period?.end ?? '9999-12-31',
   };
+  return { period, params };
+}
+
+export type SalesDrill = {
+  metric: SalesMetricId;
+  period?: string;
+  by?: KpiDimension;
+  /** The group as the KPI named it; `(none)` for deals without a value. */
+  group?: string;
+};
+
+/**
+ * The condition, over the opportunity grid's joins (`o`, `a`, `u`, `t`,
+ * `p`), that selects exactly the deals a metric counted.
+ */
+export function salesDrillCondition(
+  settings: WorkspaceSettings,
+  drill: SalesDrill,
+): { where: string; params: Record<string, string | number | null> } {
+  const { params } = scopeParams(settings, drill.period);
+  let where = `(${METRIC_SCOPE[drill.metric]})`;
+  if (drill.by && drill.group !== undefined) {
+    where += ` AND (${DIMENSION_SQL[drill.by]}) IS @group`;
+    return { where, params: { ...params, group: drill.group === NO_GROUP ? null : drill.group } };
+  }
+  return { where, params };
+}
+
+export function computeSalesKpis(
+  db: Db,
+  settings: WorkspaceSettings,
+  args: SalesKpiArgs,
+): { metrics: KpiValue[] } {
+  const { period, params } = scopeParams(settings, args.period);
+  const group = args.by ? DIMENSION_SQL[args.by] : 'NULL';
   const totals = new Map<string | null, Totals>();
   const totalsOf = (key: string | null) => {
     let entry = totals.get(key);
@@ -122,8 +172,7 @@ export function computeSalesKpis(
               count(*) AS deals, count(o.amount_minor) AS withAmount,
               total(o.amount_minor) AS amount
        FROM ${FROM}
-       WHERE o.status IN ('won', 'lost')
-         AND o.closed_on BETWEEN @start AND @end
+       WHERE ${DECIDED}
        GROUP BY 1, 2, 3`,
     )
     .all(params) as {
@@ -151,8 +200,7 @@ export function computeSalesKpis(
       `SELECT ${group} AS g,
               CAST(julianday(o.closed_on) - julianday(${START}) AS INTEGER) AS days
        FROM ${FROM}
-       WHERE o.status = 'won' AND ${START} IS NOT NULL
-         AND o.closed_on BETWEEN @start AND @end
+       WHERE ${CYCLED}
        ORDER BY 1, 2`,
     )
     .all(params) as { g: string | null; days: number }[];
@@ -162,8 +210,7 @@ export function computeSalesKpis(
     .prepare(
       `SELECT ${group} AS g, count(*) AS deals
        FROM ${FROM}
-       WHERE (${START} IS NULL OR ${START} <= @end)
-         AND (o.status = 'open' OR o.closed_on > @end)
+       WHERE ${OPEN_AT_END}
        GROUP BY 1`,
     )
     .all(params) as { g: string | null; deals: number }[];

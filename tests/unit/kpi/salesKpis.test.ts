@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computeSalesKpis } from '../../../electron/engine/kpi/salesKpis.js';
+import { gridRows } from '../../../electron/engine/grid/gridQuery.js';
+import { computeSalesKpis, salesDrillCondition, type SalesDrill } from '../../../electron/engine/kpi/salesKpis.js';
 import type { Db } from '../../../electron/engine/store/database.js';
 import { readSettings, writeSettings } from '../../../electron/engine/store/settings.js';
 import type { KpiValue } from '../../../shared/contract.js';
@@ -149,5 +150,20 @@ describe('computeSalesKpis', () => {
       bookings: 0,
       median_sales_cycle_days: null,
     });
+  });
+
+  it('drills from each number to exactly the deals it counted', () => {
+    const ids = (drill: SalesDrill) =>
+      gridRows(db, { entity: 'opportunities', offset: 0, limit: 100, sort: [{ column: 'id', direction: 'asc' }], filters: {}, quickSearch: '' },
+        salesDrillCondition(readSettings(db), drill)).rows.map((row) => row['id']);
+    expect(ids({ metric: 'deals_won' })).toEqual(['1', '2', '4', '9']);
+    expect(ids({ metric: 'deals_open', period: '2017-Q1' })).toEqual(['2', '6', '8']);
+    expect(ids({ metric: 'win_rate', period: '2017' })).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(ids({ metric: 'median_sales_cycle_days', period: '2017', by: 'region', group: 'East' })).toEqual(['1', '2']);
+    expect(ids({ metric: 'deals_lost', by: 'quarter', group: '2017-Q2' })).toEqual(['5', '6']);
+    // Deals with no owner's team fall in the "(none)" region.
+    db.prepare("INSERT INTO opportunities (external_id, stage, status, closed_on, amount_minor, currency) VALUES ('11', 'won', 'won', '2017-02-02', 5, 'USD')").run();
+    expect(ids({ metric: 'deals_won', by: 'region', group: '(none)' })).toEqual(['11']);
+    expect(byId(kpis({ metrics: ['deals_won'], by: 'region' }), '(none)')).toEqual({ deals_won: 1 });
   });
 });
