@@ -11,19 +11,21 @@ import {
 } from './calendar.js';
 import {
   ACQUISITION_CHANNELS,
-  COMPANY_FIRST_WORDS,
-  COMPANY_SECOND_WORDS,
-  COMPANY_SUFFIXES,
-  CONTACT_TITLES,
   EMPLOYEE_RANGE,
-  FIRST_NAMES,
   INDUSTRIES,
-  LAST_NAMES,
   REGIONS,
   SEGMENTS,
   type Region,
   type Segment,
 } from './catalogue.js';
+import {
+  COMPANY_FIRST_WORDS,
+  COMPANY_SECOND_WORDS,
+  COMPANY_SUFFIXES,
+  CONTACT_TITLES,
+  FIRST_NAMES,
+  LAST_NAMES,
+} from './names.js';
 import { emailOf, nameKeyOf, type Organisation } from './organisation.js';
 import { Random, WeightedPicker } from './random.js';
 
@@ -130,11 +132,14 @@ export function planAccounts(
       nameKey: nameKeyOf(name),
       domain: `${nameKeyOf(stem)}.example`,
       region: regionEntry.region,
-      country: (countryPickers.get(regionEntry.region) as WeightedPicker<string>)
-        .pick(random),
+      country: (
+        countryPickers.get(regionEntry.region) as WeightedPicker<string>
+      ).pick(random),
       segment,
       industry: random.pick(INDUSTRIES),
-      employees: Math.round(Math.exp(random.between(Math.log(low), Math.log(high)))),
+      employees: Math.round(
+        Math.exp(random.between(Math.log(low), Math.log(high))),
+      ),
       channel: channelPicker.pick(random),
       signupDay,
       ownerId: random.pick(team.agents).id,
@@ -215,7 +220,10 @@ function writeContacts(
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
       const email = emailOf(first, last, account.domain);
-      const createdDay = Math.min(TODAY, account.signupDay + random.int(0, 120));
+      const createdDay = Math.min(
+        TODAY,
+        account.signupDay + random.int(0, 120),
+      );
       const createdAt = isoInstant(createdDay, random.int(28_800, 64_800));
       insertContact([
         contactId,

@@ -165,7 +165,10 @@ export const PRODUCTS: readonly ProductSpec[] = [
 ];
 
 /** Index into PRODUCTS of the platform plan each segment usually buys. */
-export const PLATFORM_BY_SEGMENT: Record<Segment, readonly (readonly [number, number])[]> = {
+export const PLATFORM_BY_SEGMENT: Record<
+  Segment,
+  readonly (readonly [number, number])[]
+> = {
   SMB: [
     [0, 75],
     [1, 25],
@@ -201,56 +204,3 @@ export const OPEN_STAGES: readonly {
 
 export const WON_STAGE = 'Closed Won';
 export const LOST_STAGE = 'Closed Lost';
-
-export const FIRST_NAMES: readonly string[] = [
-  'Alex', 'Amara', 'Ana', 'Ben', 'Carla', 'Chen', 'Daniel', 'Diego',
-  'Elena', 'Emma', 'Farah', 'Felix', 'Grace', 'Hana', 'Hugo', 'Ines',
-  'Jae-won', 'James', 'Jin', 'Julia', 'Kenji', 'Laura', 'Leo', 'Lina',
-  'Lucas', 'Maya', 'Mei', 'Mina', 'Nadia', 'Noah', 'Olga', 'Omar',
-  'Priya', 'Rafael', 'Rosa', 'Sam', 'Sara', 'Seo-yeon', 'Sofia', 'Tariq',
-  'Tom', 'Vera', 'Wei', 'Yuki', 'Zara',
-];
-
-export const LAST_NAMES: readonly string[] = [
-  'Almeida', 'Andersson', 'Baker', 'Bauer', 'Choi', 'Costa', 'Dubois',
-  'Evans', 'Fischer', 'Garcia', 'Gupta', 'Hansen', 'Ito', 'Jensen', 'Kang',
-  'Kim', 'Kowalski', 'Lee', 'Lopez', 'Martin', 'Meyer', 'Moreau', 'Nakamura',
-  'Novak', 'Okafor', 'Park', 'Patel', 'Rossi', 'Santos', 'Schmidt', 'Silva',
-  'Singh', 'Suzuki', 'Tanaka', 'Taylor', 'Torres', 'Van Dijk', 'Wagner',
-  'Walker', 'Wang', 'Yamamoto', 'Yilmaz', 'Zhang',
-];
-
-export const COMPANY_FIRST_WORDS: readonly string[] = [
-  'Amber', 'Apex', 'Arbor', 'Aster', 'Beacon', 'Birch', 'Blue', 'Bright',
-  'Canyon', 'Cedar', 'Cinder', 'Clear', 'Cobalt', 'Coral', 'Crest', 'Delta',
-  'Ember', 'Falcon', 'Fern', 'Granite', 'Harbor', 'Helix', 'Indigo', 'Iron',
-  'Juniper', 'Keystone', 'Lantern', 'Maple', 'Meridian', 'Nimbus', 'North',
-  'Oak', 'Onyx', 'Orbit', 'Pine', 'Prairie', 'Quartz', 'Raven', 'Ridge',
-  'Sage', 'Silver', 'Slate', 'Solstice', 'Summit', 'Tidal', 'Timber',
-  'Vertex', 'Willow',
-];
-
-export const COMPANY_SECOND_WORDS: readonly string[] = [
-  'Analytics', 'Bio', 'Capital', 'Cloud', 'Data', 'Dynamics', 'Energy',
-  'Foods', 'Freight', 'Health', 'Industries', 'Insight', 'Labs',
-  'Learning', 'Logistics', 'Media', 'Medical', 'Metrics', 'Networks',
-  'Partners', 'Retail', 'Robotics', 'Security', 'Software', 'Studios',
-  'Systems', 'Telecom', 'Travel', 'Ventures', 'Works',
-];
-
-export const COMPANY_SUFFIXES: readonly string[] = [
-  'Inc', 'Ltd', 'GmbH', 'Group', 'Co', 'LLC', 'SA', 'BV', 'AB', 'Pty Ltd',
-  'KK', 'Corp',
-];
-
-export const CONTACT_TITLES: readonly string[] = [
-  'Chief Revenue Officer',
-  'VP Sales',
-  'Head of Revenue Operations',
-  'Sales Operations Manager',
-  'Finance Director',
-  'Customer Success Lead',
-  'CFO',
-  'IT Manager',
-  'Marketing Operations Manager',
-];

@@ -34,7 +34,11 @@ export function civilOf(day: Day): Civil {
   };
 }
 
-export function dayOfCivil(year: number, month: number, dayOfMonth: number): Day {
+export function dayOfCivil(
+  year: number,
+  month: number,
+  dayOfMonth: number,
+): Day {
   const marchYear = month <= 2 ? year - 1 : year;
   const era = Math.floor(marchYear / 400);
   const yearOfEra = marchYear - era * 400;

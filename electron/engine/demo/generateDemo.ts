@@ -223,7 +223,10 @@ function checkedScale(scale: Partial<DemoScale>): Partial<DemoScale> {
     ...checked,
   };
   const invoices = checked.invoices ?? subscriptions;
-  if (accounts === 0 && opportunities + subscriptions + invoices + tickets > 0) {
+  if (
+    accounts === 0 &&
+    opportunities + subscriptions + invoices + tickets > 0
+  ) {
     throw new WorkbenchError(
       'invalid_argument',
       'A demo without accounts can hold no deals, subscriptions, invoices ' +

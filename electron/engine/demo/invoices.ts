@@ -75,7 +75,8 @@ export function writeInvoices(
       // exactly the number asked for once the schedule is exhausted.
       const wanted = options.count - kept;
       const isKept =
-        wanted >= scheduled - seen || sampler.next() * (scheduled - seen) < wanted;
+        wanted >= scheduled - seen ||
+        sampler.next() * (scheduled - seen) < wanted;
       seen += 1;
       if (!isKept) return;
       kept += 1;
@@ -150,7 +151,9 @@ function invoiceIssuer(writer: BulkWriter, random: Random): IssueInvoice {
     const number = `INV-${String(invoiceId).padStart(7, '0')}`;
     const createdAt = isoInstant(issuedDay, random.int(3_600, 21_600));
     const settledAt =
-      settledDay === null ? null : isoInstant(settledDay, random.int(0, 86_399));
+      settledDay === null
+        ? null
+        : isoInstant(settledDay, random.int(0, 86_399));
     insertInvoice([
       invoiceId,
       number,

@@ -1,11 +1,7 @@
 // Campaigns with monthly spend, and the leads they bring in: one converted
 // lead behind every account plus leads that never became customers, so the
 // journey funnel has a top.
-import {
-  BUSINESS_GROWTH,
-  CompanyNames,
-  type DemoAccount,
-} from './accounts.js';
+import { BUSINESS_GROWTH, CompanyNames, type DemoAccount } from './accounts.js';
 import type { BulkWriter } from './bulkWriter.js';
 import {
   HISTORY_START,
@@ -16,7 +12,7 @@ import {
   yearOf,
   type Day,
 } from './calendar.js';
-import { FIRST_NAMES, LAST_NAMES } from './catalogue.js';
+import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { emailOf, nameKeyOf, type Organisation } from './organisation.js';
 import { Random, WeightedPicker } from './random.js';
 
@@ -39,14 +35,70 @@ type CampaignPlan = {
 };
 
 const CAMPAIGNS: readonly CampaignPlan[] = [
-  { name: 'Always-on search', channel: 'Paid Search', fromMonth: 0, toMonth: 35, monthlySpend: 9_000, cpm: 28 },
-  { name: 'Account-based social {year}', channel: 'Paid Social', fromMonth: 6, toMonth: 17, monthlySpend: 7_000, cpm: 12 },
-  { name: 'Partner co-marketing', channel: 'Partner', fromMonth: 9, toMonth: 35, monthlySpend: 3_000, cpm: null },
-  { name: 'RevOps Summit {year}', channel: 'Events', fromMonth: 14, toMonth: 15, monthlySpend: 25_000, cpm: null },
-  { name: 'Pipeline webinar series', channel: 'Webinar', fromMonth: 19, toMonth: 24, monthlySpend: 4_000, cpm: 20 },
-  { name: 'Spring launch email {year}', channel: 'Email', fromMonth: 20, toMonth: 22, monthlySpend: 2_500, cpm: 4 },
-  { name: 'RevOps Summit {year}', channel: 'Events', fromMonth: 26, toMonth: 27, monthlySpend: 30_000, cpm: null },
-  { name: 'Paid social {year}', channel: 'Paid Social', fromMonth: 30, toMonth: 35, monthlySpend: 8_000, cpm: 12 },
+  {
+    name: 'Always-on search',
+    channel: 'Paid Search',
+    fromMonth: 0,
+    toMonth: 35,
+    monthlySpend: 9_000,
+    cpm: 28,
+  },
+  {
+    name: 'Account-based social {year}',
+    channel: 'Paid Social',
+    fromMonth: 6,
+    toMonth: 17,
+    monthlySpend: 7_000,
+    cpm: 12,
+  },
+  {
+    name: 'Partner co-marketing',
+    channel: 'Partner',
+    fromMonth: 9,
+    toMonth: 35,
+    monthlySpend: 3_000,
+    cpm: null,
+  },
+  {
+    name: 'RevOps Summit {year}',
+    channel: 'Events',
+    fromMonth: 14,
+    toMonth: 15,
+    monthlySpend: 25_000,
+    cpm: null,
+  },
+  {
+    name: 'Pipeline webinar series',
+    channel: 'Webinar',
+    fromMonth: 19,
+    toMonth: 24,
+    monthlySpend: 4_000,
+    cpm: 20,
+  },
+  {
+    name: 'Spring launch email {year}',
+    channel: 'Email',
+    fromMonth: 20,
+    toMonth: 22,
+    monthlySpend: 2_500,
+    cpm: 4,
+  },
+  {
+    name: 'RevOps Summit {year}',
+    channel: 'Events',
+    fromMonth: 26,
+    toMonth: 27,
+    monthlySpend: 30_000,
+    cpm: null,
+  },
+  {
+    name: 'Paid social {year}',
+    channel: 'Paid Social',
+    fromMonth: 30,
+    toMonth: 35,
+    monthlySpend: 8_000,
+    cpm: 12,
+  },
 ];
 
 export type DemoCampaign = {
@@ -65,7 +117,7 @@ export function writeCampaigns(
   const spendFactor = Math.max(0.1, accountCount / SPEND_BASE_ACCOUNTS);
   const insertCampaign = writer.inserter(
     'campaigns',
-    `id external_id created_at updated_at name channel start_on end_on`,
+    'id external_id created_at updated_at name channel start_on end_on',
     { source: 'demo' },
   );
   const insertSpend = writer.inserter(
@@ -93,7 +145,8 @@ export function writeCampaigns(
     for (let month = plan.fromMonth; month <= plan.toMonth; month += 1) {
       spendId += 1;
       const spendOn = addMonths(HISTORY_START, month);
-      const dollars = plan.monthlySpend * spendFactor * random.between(0.8, 1.2);
+      const dollars =
+        plan.monthlySpend * spendFactor * random.between(0.8, 1.2);
       const impressions =
         plan.cpm === null ? null : Math.round((dollars / plan.cpm) * 1000);
       const clicks =
@@ -196,9 +249,7 @@ export function writeLeads(
     const { name, stem } = companies.next();
     const createdDay =
       HISTORY_START +
-      Math.floor(
-        (TODAY - HISTORY_START + 1) * random.rising(BUSINESS_GROWTH),
-      );
+      Math.floor((TODAY - HISTORY_START + 1) * random.rising(BUSINESS_GROWTH));
     const isRecent = TODAY - createdDay < 30;
     const status = isRecent
       ? random.pick(['New', 'Working'])

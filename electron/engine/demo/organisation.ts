@@ -4,13 +4,12 @@
 import type { BulkWriter } from './bulkWriter.js';
 import { HISTORY_START, isoInstant } from './calendar.js';
 import {
-  FIRST_NAMES,
-  LAST_NAMES,
   PRODUCTS,
   REGIONS,
   type ProductSpec,
   type Region,
 } from './catalogue.js';
+import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { Random } from './random.js';
 
 export const AGENTS_PER_TEAM = 6;
@@ -81,7 +80,7 @@ export function writeOrganisation(
   const createdAt = isoInstant(HISTORY_START - 30, 9 * 3600);
   const insertTeam = writer.inserter(
     'teams',
-    `id external_id created_at updated_at name region manager_name`,
+    'id external_id created_at updated_at name region manager_name',
     { source: 'demo' },
   );
   const insertUser = writer.inserter(
@@ -133,7 +132,12 @@ export function writeOrganisation(
   for (const team of teams) {
     for (let seat = 0; seat < AGENTS_PER_TEAM; seat += 1) {
       const person = names.next();
-      const id = addUser(person, 'Account Executive', team.managerName, team.id);
+      const id = addUser(
+        person,
+        'Account Executive',
+        team.managerName,
+        team.id,
+      );
       const agent: SalesAgent = {
         id,
         name: person.full,

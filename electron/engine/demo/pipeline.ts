@@ -62,11 +62,13 @@ export function writePipeline(
   );
   const insertStep = writer.inserter(
     'opportunity_stage_history',
-    `opportunity_id from_stage to_stage changed_on recorded_at`,
+    'opportunity_id from_stage to_stage changed_on recorded_at',
   );
   const products = new ProductChooser(organisation.products);
   const channels = new WeightedPicker(ACQUISITION_CHANNELS);
-  const agentsById = new Map(organisation.agents.map((agent) => [agent.id, agent]));
+  const agentsById = new Map(
+    organisation.agents.map((agent) => [agent.id, agent]),
+  );
   const bookings: Bookings = new Map();
 
   const bySignup = [...accounts].sort(

@@ -15,11 +15,7 @@ import type { DemoProduct } from './organisation.js';
 import { Random, WeightedPicker } from './random.js';
 
 export type SubscriptionStatus =
-  | 'active'
-  | 'cancelled'
-  | 'trialing'
-  | 'converted'
-  | 'expired';
+  'active' | 'cancelled' | 'trialing' | 'converted' | 'expired';
 
 export type BillingPeriod = 'monthly' | 'annual';
 
@@ -170,7 +166,7 @@ class JourneyPlanner {
     return this.add({
       account,
       product,
-      plan: `${product.name} ${billing === 'annual' ? 'Annual' : 'Monthly'}`,
+      plan: planName(product, billing),
       status: 'active',
       startDay,
       endDay: this.lifetimeEnd(startDay, billing, account.segment),
@@ -194,7 +190,7 @@ class JourneyPlanner {
     this.add({
       account: primary.account,
       product,
-      plan: `${product.name} ${primary.billing === 'annual' ? 'Annual' : 'Monthly'}`,
+      plan: planName(product, primary.billing ?? 'monthly'),
       status: 'active',
       startDay,
       endDay: isDropped
@@ -225,7 +221,9 @@ class JourneyPlanner {
   }
 
   private discounted(product: DemoProduct): number {
-    return Math.round(product.listPriceMinor * (1 - this.random.between(0, 0.2)));
+    return Math.round(
+      product.listPriceMinor * (1 - this.random.between(0, 0.2)),
+    );
   }
 
   private add(
@@ -236,13 +234,16 @@ class JourneyPlanner {
     const subscription: PlannedSubscription = {
       ...fields,
       id: this.planned.length + 1,
-      status:
-        fields.status === 'active' && ended ? 'cancelled' : fields.status,
+      status: fields.status === 'active' && ended ? 'cancelled' : fields.status,
       mrrMinor: fields.quantity * fields.unitPriceMinor,
     };
     this.planned.push(subscription);
     return subscription;
   }
+}
+
+function planName(product: DemoProduct, billing: BillingPeriod): string {
+  return `${product.name} ${billing === 'annual' ? 'Annual' : 'Monthly'}`;
 }
 
 export function writeSubscriptions(

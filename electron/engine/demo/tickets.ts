@@ -120,7 +120,10 @@ function anyTime(
   account: DemoAccount,
 ): { account: DemoAccount; openedDay: Day } {
   const first = Math.max(account.signupDay, HISTORY_START);
-  return { account, openedDay: first + random.int(0, Math.max(0, TODAY - first)) };
+  return {
+    account,
+    openedDay: first + random.int(0, Math.max(0, TODAY - first)),
+  };
 }
 
 /** 1 to 5; a resolution far slower than usual pulls the score down. */

@@ -4,7 +4,13 @@
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  openSync,
+  readSync,
+  closeSync,
+  statSync,
+} from 'node:fs';
 import { Transform } from 'node:stream';
 import { WorkbenchError } from '../../../shared/envelope.js';
 
@@ -79,7 +85,8 @@ export function detectEncoding(
   const guesses = chardet.analyse(sample).map((match) => match.name);
   const korean = guesses.find((name) => /EUC-KR|ISO-2022-KR/i.test(name));
   // CP949 is the superset Excel writes when it says EUC-KR.
-  if (korean && guesses.indexOf(korean) < 2) return { encoding: 'cp949', hasBom: false };
+  if (korean && guesses.indexOf(korean) < 2)
+    return { encoding: 'cp949', hasBom: false };
   return { encoding: 'windows-1252', hasBom: false };
 }
 
@@ -130,13 +137,19 @@ export function inspectFile(
   try {
     size = statSync(path).size;
   } catch (error) {
-    throw new WorkbenchError('io', `Cannot read ${path}: ${(error as Error).message}`);
+    throw new WorkbenchError(
+      'io',
+      `Cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   const sample = readSample(path);
   const detected = detectEncoding(sample, sample.length === size);
   const encoding = overrides.encoding ?? detected.encoding;
   if (!iconv.encodingExists(encoding)) {
-    throw new WorkbenchError('invalid_argument', `Unknown encoding ${encoding}.`);
+    throw new WorkbenchError(
+      'invalid_argument',
+      `Unknown encoding ${encoding}.`,
+    );
   }
   const text = iconv.decode(sample, encoding);
   const delimiter = overrides.delimiter ?? sniffDelimiter(text);
@@ -153,13 +166,24 @@ function byteCounter(onBytes: (bytes: number) => void): Transform {
   });
 }
 
-/** Streams the file's records; `onBytes` hears of every chunk read. */
-export async function* readRecords(
+const BATCH_RECORDS = 1000;
+
+type ParsedItem = { record: string[]; info: { lines: number } };
+
+/**
+ * Streams the file's records in batches (one promise per batch, not per
+ * record, keeps the hot loop cheap); `onBytes` hears of every chunk read.
+ * Records are pulled as the caller asks, so a slow writer holds the reader
+ * back instead of letting the file pile up in memory.
+ */
+export async function* readRecordBatches(
   path: string,
   shape: FileShape,
   onBytes: (bytes: number) => void = () => undefined,
-): AsyncGenerator<CsvRecord> {
-  const source: NodeJS.ReadWriteStream = createReadStream(path, { highWaterMark: 256 * 1024 })
+): AsyncGenerator<CsvRecord[]> {
+  const source: NodeJS.ReadWriteStream = createReadStream(path, {
+    highWaterMark: 256 * 1024,
+  })
     .pipe(byteCounter(onBytes))
     .pipe(iconv.decodeStream(shape.encoding, { stripBOM: true }));
   const parser = parse({
@@ -170,17 +194,46 @@ export async function* readRecords(
     skip_empty_lines: false,
     info: true,
   });
-  source.pipe(parser);
+  let isEnded = false;
+  let failure: (Error & { lines?: number }) | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
+  parser.on('readable', notify);
+  parser.on('end', () => {
+    isEnded = true;
+    notify();
+  });
+  parser.on('error', (error: Error) => {
+    failure = error;
+    notify();
+  });
   source.on('error', (error: Error) => parser.destroy(error));
+  source.pipe(parser);
   let previousEnd = 0;
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const line = previousEnd + 1;
-      previousEnd = item.info.lines;
-      yield { line, fields: item.record };
+    for (;;) {
+      const batch: CsvRecord[] = [];
+      let item: ParsedItem | null;
+      while (
+        batch.length < BATCH_RECORDS &&
+        (item = parser.read() as ParsedItem | null) !== null
+      ) {
+        batch.push({ line: previousEnd + 1, fields: item.record });
+        previousEnd = item.info.lines;
+      }
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (failure) throw failure;
+      if (isEnded) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     }
   } catch (error) {
     const err = error as Error & { lines?: number };
@@ -191,6 +244,18 @@ export async function* readRecords(
       { cause: error },
     );
   } finally {
+    parser.destroy();
     (source as unknown as { destroy(): void }).destroy();
+  }
+}
+
+/** Streams the file's records one by one. */
+export async function* readRecords(
+  path: string,
+  shape: FileShape,
+  onBytes: (bytes: number) => void = () => undefined,
+): AsyncGenerator<CsvRecord> {
+  for await (const batch of readRecordBatches(path, shape, onBytes)) {
+    yield* batch;
   }
 }

@@ -9,7 +9,12 @@ import { WorkbenchError } from '../../../shared/envelope.js';
 import { createLogger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { readSettings } from '../store/settings.js';
-import { inspectFile, readRecords, type Delimiter, type FileShape } from './fileReader.js';
+import {
+  inspectFile,
+  readRecordBatches,
+  type Delimiter,
+  type FileShape,
+} from './fileReader.js';
 import { CellError } from './presets/cells.js';
 import { presetById, recognisePreset } from './presets/index.js';
 import type { MappingContext, Preset, RowReader } from './presets/types.js';
@@ -47,8 +52,6 @@ export type ImportHooks = {
   isCancelled(): boolean;
   onProgress(progress: ImportProgress): void;
 };
-
-const YIELD_EVERY_ROWS = 2000;
 
 type Counts = {
   read: number;
@@ -94,44 +97,53 @@ async function analyse(
   let preset: Preset | null = null;
   let analysers: Map<string, DateColumnAnalyser> = new Map();
   let rows = 0;
-  for await (const record of readRecords(request.path, shape, track)) {
-    if (isBlank(record.fields)) continue;
-    if (!header) {
-      header = headerIndex(record.fields);
-      preset = request.preset
-        ? presetById(request.preset)
-        : recognisePreset([...header.keys()]);
-      if (!preset) {
-        throw new WorkbenchError(
-          'import_failed',
-          `${request.name}: its columns (${[...header.keys()].join(', ')}) ` +
-            'match no known export layout. Choose a preset for it.',
+  for await (const batch of readRecordBatches(request.path, shape, track)) {
+    for (const record of batch) {
+      if (isBlank(record.fields)) continue;
+      if (!header) {
+        header = headerIndex(record.fields);
+        preset = request.preset
+          ? presetById(request.preset)
+          : recognisePreset([...header.keys()]);
+        if (!preset) {
+          throw new WorkbenchError(
+            'import_failed',
+            `${request.name}: its columns (${[...header.keys()].join(', ')}) ` +
+              'match no known export layout. Choose a preset for it.',
+          );
+        }
+        const missing = preset.columns.filter((column) => !header?.has(column));
+        if (missing.length > 0) {
+          throw new WorkbenchError(
+            'import_failed',
+            `${request.name}: the ${preset.id} layout needs the column(s) ` +
+              `${missing.join(', ')}, which line 1 does not have.`,
+          );
+        }
+        analysers = new Map(
+          preset.dateColumns.map((column) => [
+            column,
+            new DateColumnAnalyser(),
+          ]),
         );
+        continue;
       }
-      const missing = preset.columns.filter((column) => !header?.has(column));
-      if (missing.length > 0) {
-        throw new WorkbenchError(
-          'import_failed',
-          `${request.name}: the ${preset.id} layout needs the column(s) ` +
-            `${missing.join(', ')}, which line 1 does not have.`,
-        );
+      for (const [column, analyser] of analysers) {
+        const position = header.get(column);
+        const value =
+          position === undefined ? '' : (record.fields[position] ?? '');
+        analyser.add(value.trim(), record.line);
       }
-      analysers = new Map(
-        preset.dateColumns.map((column) => [column, new DateColumnAnalyser()]),
-      );
-      continue;
+      rows += 1;
     }
-    for (const [column, analyser] of analysers) {
-      const position = header.get(column);
-      const value = position === undefined ? '' : (record.fields[position] ?? '');
-      analyser.add(value.trim(), record.line);
-    }
-    rows += 1;
-    if (rows % YIELD_EVERY_ROWS === 0) {
-      hooks.onProgress({ phase: 'checking', rowsDone: rows, bytesDone: bytesRead(), bytesTotal: shape.size });
-      await nextTurn();
-      if (hooks.isCancelled()) throw new Cancelled();
-    }
+    hooks.onProgress({
+      phase: 'checking',
+      rowsDone: rows,
+      bytesDone: bytesRead(),
+      bytesTotal: shape.size,
+    });
+    await nextTurn();
+    if (hooks.isCancelled()) throw new Cancelled();
   }
   if (!header || !preset) {
     throw new WorkbenchError('import_failed', `${request.name} is empty.`);
@@ -167,11 +179,14 @@ async function analyse(
  * export is written one way throughout, so a column whose own values never
  * tell takes it.
  */
-function fileDateOrder(analysers: Map<string, DateColumnAnalyser>): DateOrder | null {
+function fileDateOrder(
+  analysers: Map<string, DateColumnAnalyser>,
+): DateOrder | null {
   const revealed = new Set<DateOrder>();
   for (const analyser of analysers.values()) {
     const decision = analyser.decide(null);
-    if ('order' in decision && decision.order !== 'ymd') revealed.add(decision.order);
+    if ('order' in decision && decision.order !== 'ymd')
+      revealed.add(decision.order);
   }
   return revealed.size === 1 ? ([...revealed][0] ?? null) : null;
 }
@@ -187,7 +202,14 @@ export async function importFile(
   });
   const settings = readSettings(db);
   let bytesDone = 0;
-  const counts: Counts = { read: 0, skipped: 0, new: 0, changed: 0, unchanged: 0, rejected: 0 };
+  const counts: Counts = {
+    read: 0,
+    skipped: 0,
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+    rejected: 0,
+  };
   const report = () =>
     hooks.onProgress({
       phase: 'writing',
@@ -224,7 +246,13 @@ export async function importFile(
   try {
     analysis = await analyse(request, shape, hooks);
   } catch (error) {
-    if (error instanceof Cancelled) return result('cancelled', null, null, 'Cancelled before anything was written.');
+    if (error instanceof Cancelled)
+      return result(
+        'cancelled',
+        null,
+        null,
+        'Cancelled before anything was written.',
+      );
     if (!(error instanceof WorkbenchError) || request.isDryRun) throw error;
     const batchId = openBatch(db, request, shape, null);
     finishBatch(db, batchId, 'failed', counts, error.message);
@@ -237,7 +265,9 @@ export async function importFile(
     currency: request.currency ?? settings.baseCurrency,
   };
   registerSqlFunctions(db);
-  const batchId = request.isDryRun ? null : openBatch(db, request, shape, preset);
+  const batchId = request.isDryRun
+    ? null
+    : openBatch(db, request, shape, preset);
   db.exec('BEGIN IMMEDIATE');
   try {
     const rowBatchId = batchId ?? openBatch(db, request, shape, preset);
@@ -249,54 +279,59 @@ export async function importFile(
     );
     let isHeader = true;
     const names = [...header.entries()];
-    for await (const record of readRecords(request.path, shape, track)) {
-      if (isBlank(record.fields)) {
-        if (!isHeader) counts.skipped += 1;
-        continue;
+    for await (const batch of readRecordBatches(request.path, shape, track)) {
+      for (const record of batch) {
+        if (isBlank(record.fields)) {
+          if (!isHeader) counts.skipped += 1;
+          continue;
+        }
+        if (isHeader) {
+          isHeader = false;
+          continue;
+        }
+        counts.read += 1;
+        const row: RowReader = {
+          line: record.line,
+          get: (column) => {
+            const position = header.get(column);
+            return position === undefined
+              ? ''
+              : (record.fields[position] ?? '').trim();
+          },
+        };
+        let mapped;
+        try {
+          mapped = preset.map(row, context);
+        } catch (error) {
+          if (!(error instanceof CellError)) throw error;
+          mapped = { kind: 'rejected' as const, problem: error.problem };
+        }
+        if (mapped.kind === 'rejected') {
+          counts.rejected += 1;
+          const raw = Object.fromEntries(
+            names.map(([name, position]) => [
+              name,
+              record.fields[position] ?? '',
+            ]),
+          );
+          rejectRow.run(
+            rowBatchId,
+            request.name,
+            record.line,
+            mapped.problem.column,
+            mapped.problem.value,
+            mapped.problem.reason,
+            JSON.stringify(raw),
+          );
+        } else {
+          const [primary, ...rest] = mapped.records;
+          if (primary) counts[writer.write(primary)] += 1;
+          for (const extra of rest) writer.write(extra);
+        }
       }
-      if (isHeader) {
-        isHeader = false;
-        continue;
-      }
-      counts.read += 1;
-      const row: RowReader = {
-        line: record.line,
-        get: (column) => {
-          const position = header.get(column);
-          return position === undefined ? '' : (record.fields[position] ?? '').trim();
-        },
-      };
-      let mapped;
-      try {
-        mapped = preset.map(row, context);
-      } catch (error) {
-        if (!(error instanceof CellError)) throw error;
-        mapped = { kind: 'rejected' as const, problem: error.problem };
-      }
-      if (mapped.kind === 'rejected') {
-        counts.rejected += 1;
-        const raw = Object.fromEntries(
-          names.map(([name, position]) => [name, record.fields[position] ?? '']),
-        );
-        rejectRow.run(
-          rowBatchId,
-          request.name,
-          record.line,
-          mapped.problem.column,
-          mapped.problem.value,
-          mapped.problem.reason,
-          JSON.stringify(raw),
-        );
-      } else {
-        const [primary, ...rest] = mapped.records;
-        if (primary) counts[writer.write(primary)] += 1;
-        for (const extra of rest) writer.write(extra);
-      }
-      if (counts.read % YIELD_EVERY_ROWS === 0) {
-        report();
-        await nextTurn();
-        if (hooks.isCancelled()) throw new Cancelled();
-      }
+      report();
+      await nextTurn();
+      if (hooks.isCancelled()) throw new Cancelled();
     }
     resolveLinks(db);
     if (request.isDryRun) {
@@ -307,7 +342,10 @@ export async function importFile(
     finishBatch(db, rowBatchId, 'committed', counts, null);
     db.exec('COMMIT');
     report();
-    log.info('importFile: committed', { batchId: rowBatchId, rows: counts.read });
+    log.info('importFile: committed', {
+      batchId: rowBatchId,
+      rows: counts.read,
+    });
     return result('committed', rowBatchId, preset, null);
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -29,7 +29,10 @@ export function registerSqlFunctions(db: Db): void {
 
 export class RecordWriter {
   private readonly columns = new Map<EntityTable, Set<string>>();
-  private readonly statements = new Map<string, Database.Statement<unknown[], unknown>>();
+  private readonly statements = new Map<
+    string,
+    Database.Statement<unknown[], unknown>
+  >();
   private readonly now = new Date().toISOString();
 
   constructor(
@@ -81,11 +84,17 @@ export class RecordWriter {
               WHERE source = ? AND external_id = ?`;
     });
     const existing = find.get(this.source, record.externalId) as
-      | Existing
-      | undefined;
+      Existing | undefined;
     if (!existing) {
       const insert = this.statement(`insert:${shape}`, () => {
-        const list = ['source', 'external_id', 'batch_id', ...names];
+        const list = [
+          'source',
+          'external_id',
+          'batch_id',
+          'created_at',
+          'updated_at',
+          ...names,
+        ];
         const marks = list.map(() => '?').join(', ');
         return `INSERT INTO ${table} (${list.join(', ')}) VALUES (${marks})`;
       });
@@ -94,6 +103,8 @@ export class RecordWriter {
         this.source,
         record.externalId,
         this.batchId,
+        this.now,
+        this.now,
         ...values,
       );
       this.afterInsert(table, Number(lastInsertRowid), record.fields);
@@ -103,11 +114,14 @@ export class RecordWriter {
       (name) => !isSame(existing[name], record.fields[name] ?? null),
     );
     if (changed.length === 0) return 'unchanged';
-    const update = this.statement(`update:${table}:${changed.join(',')}`, () => {
-      const sets = changed.map((name) => `${name} = ?`).join(', ');
-      return `UPDATE ${table} SET ${sets}, batch_id = ?, updated_at = ?
+    const update = this.statement(
+      `update:${table}:${changed.join(',')}`,
+      () => {
+        const sets = changed.map((name) => `${name} = ?`).join(', ');
+        return `UPDATE ${table} SET ${sets}, batch_id = ?, updated_at = ?
               WHERE id = ?`;
-    });
+      },
+    );
     update.run(
       ...changed.map((name) => record.fields[name] ?? null),
       this.batchId,
@@ -123,7 +137,8 @@ export class RecordWriter {
     id: number,
     fields: Record<string, FieldValue>,
   ): void {
-    if (table !== 'opportunities' || typeof fields['stage'] !== 'string') return;
+    if (table !== 'opportunities' || typeof fields['stage'] !== 'string')
+      return;
     this.recordStage(id, null, fields['stage'], stageDate(fields));
   }
 
@@ -134,7 +149,10 @@ export class RecordWriter {
     changed: string[],
   ): void {
     const detail = Object.fromEntries(
-      changed.map((name) => [name, { from: existing[name] ?? null, to: fields[name] ?? null }]),
+      changed.map((name) => [
+        name,
+        { from: existing[name] ?? null, to: fields[name] ?? null },
+      ]),
     );
     this.statement(
       'audit',

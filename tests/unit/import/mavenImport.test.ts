@@ -182,8 +182,8 @@ describe('Maven CRM import', () => {
     let reports = 0;
     const result = await importFile(db, { path, name: 'big.csv', preset: null }, {
       isCancelled: () => reports >= 2,
-      onProgress: () => {
-        reports += 1;
+      onProgress: (progress) => {
+        if (progress.phase === 'writing') reports += 1;
       },
     });
     expect(result.status).toBe('cancelled');
