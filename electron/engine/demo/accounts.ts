@@ -98,10 +98,16 @@ export function planAccounts(
   const random = new Random(seed, 'accounts');
   const names = new CompanyNames(random);
   const regionPicker = new WeightedPicker(
-    REGIONS.map((entry) => [entry, entry.weight] as const),
-  );
-  const countryPickers = new Map(
-    REGIONS.map((entry) => [entry.region, new WeightedPicker(entry.countries)]),
+    REGIONS.map(
+      (entry) =>
+        [
+          {
+            region: entry.region,
+            countries: new WeightedPicker(entry.countries),
+          },
+          entry.weight,
+        ] as const,
+    ),
   );
   const segmentPicker = new WeightedPicker(SEGMENTS);
   const channelPicker = new WeightedPicker(ACQUISITION_CHANNELS);
@@ -132,9 +138,7 @@ export function planAccounts(
       nameKey: nameKeyOf(name),
       domain: `${nameKeyOf(stem)}.example`,
       region: regionEntry.region,
-      country: (
-        countryPickers.get(regionEntry.region) as WeightedPicker<string>
-      ).pick(random),
+      country: regionEntry.countries.pick(random),
       segment,
       industry: random.pick(INDUSTRIES),
       employees: Math.round(

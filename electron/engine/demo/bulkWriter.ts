@@ -126,15 +126,18 @@ export class BulkWriter {
     this.isOpen = true;
   }
 
-  /** Commits what is pending and reports the final progress. */
+  /** Commits what is pending. */
   finish(): DemoSummary {
     if (this.isOpen) {
       this.flush();
       this.db.exec('COMMIT');
       this.isOpen = false;
     }
-    this.options.onProgress?.(this.progressDone, this.progressTotal);
     return { ...this.counts };
+  }
+
+  reportProgress(): void {
+    this.options.onProgress?.(this.progressDone, this.progressTotal);
   }
 
   /** Rolls back the open chunk after a failure; safe to call twice. */
@@ -158,7 +161,7 @@ export class BulkWriter {
     this.flush();
     this.db.exec('COMMIT');
     this.pendingRows = 0;
-    this.options.onProgress?.(this.progressDone, this.progressTotal);
+    this.reportProgress();
     this.db.exec('BEGIN');
   }
 }

@@ -104,9 +104,7 @@ export function generateDemoWorkspace(
     db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = OFF');
-    summary = withIndexesDeferred(db, () =>
-      fill(db, options.seed, scale, options.onProgress),
-    );
+    summary = fill(db, options.seed, scale, options.onProgress);
     db.pragma('foreign_keys = ON');
     db.pragma('journal_mode = WAL');
     db.close();
@@ -134,6 +132,17 @@ function fill(
     progressTables: SCALE_KEYS,
     onProgress,
   });
+  const summary = withIndexesDeferred(db, () => writeAll(writer, seed, scale));
+  // Only now is the file complete: the indexes took a while of their own.
+  writer.reportProgress();
+  return summary;
+}
+
+function writeAll(
+  writer: BulkWriter,
+  seed: number,
+  scale: Partial<DemoScale>,
+): DemoSummary {
   const counts = { ...DEFAULT_DEMO_SCALE, ...scale };
   writer.begin();
   try {

@@ -4,13 +4,15 @@
 import type { BulkWriter } from './bulkWriter.js';
 import { HISTORY_START, isoInstant } from './calendar.js';
 import {
+  PLATFORM_BY_SEGMENT,
   PRODUCTS,
   REGIONS,
   type ProductSpec,
   type Region,
+  type Segment,
 } from './catalogue.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
-import { Random } from './random.js';
+import { Random, WeightedPicker } from './random.js';
 
 export const AGENTS_PER_TEAM = 6;
 export const COMPANY_DOMAIN = 'atlas-demo.example';
@@ -161,6 +163,25 @@ export function writeOrganisation(
       if (!team) throw new RangeError(`teamOf: no team for ${region}`);
       return team;
     },
+  };
+}
+
+/** The platform plan each segment usually buys, as a picker per segment. */
+export function platformPickers(
+  products: readonly DemoProduct[],
+): Record<Segment, WeightedPicker<DemoProduct>> {
+  const bySegment = (segment: Segment) =>
+    new WeightedPicker(
+      PLATFORM_BY_SEGMENT[segment].map(([index, weight]) => {
+        const product = products[index];
+        if (!product) throw new RangeError(`platformPickers: no ${index}`);
+        return [product, weight] as const;
+      }),
+    );
+  return {
+    SMB: bySegment('SMB'),
+    'Mid-Market': bySegment('Mid-Market'),
+    Enterprise: bySegment('Enterprise'),
   };
 }
 

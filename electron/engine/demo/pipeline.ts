@@ -15,12 +15,16 @@ import {
   ACQUISITION_CHANNELS,
   CHANNEL_WIN_SHIFT,
   OPEN_STAGES,
-  PLATFORM_BY_SEGMENT,
   SEATS_BY_SEGMENT,
   type Segment,
 } from './catalogue.js';
 import { shapeDeal, type DealShape } from './dealShape.js';
-import type { DemoProduct, Organisation, SalesAgent } from './organisation.js';
+import {
+  platformPickers,
+  type DemoProduct,
+  type Organisation,
+  type SalesAgent,
+} from './organisation.js';
 import { Random, WeightedPicker } from './random.js';
 
 /** Won amount in dollars per rep id, then per quarter start day. */
@@ -224,22 +228,7 @@ class ProductChooser {
   private readonly services: DemoProduct[];
 
   constructor(products: readonly DemoProduct[]) {
-    const at = (index: number): DemoProduct => {
-      const product = products[index];
-      if (!product) throw new RangeError(`ProductChooser: no ${index}`);
-      return product;
-    };
-    const bySegment = (segment: Segment) =>
-      new WeightedPicker(
-        PLATFORM_BY_SEGMENT[segment].map(
-          ([index, weight]) => [at(index), weight] as const,
-        ),
-      );
-    this.platform = {
-      SMB: bySegment('SMB'),
-      'Mid-Market': bySegment('Mid-Market'),
-      Enterprise: bySegment('Enterprise'),
-    };
+    this.platform = platformPickers(products);
     this.addons = products.filter((product) => product.kind === 'addon');
     this.services = products.filter((product) => product.kind === 'service');
   }

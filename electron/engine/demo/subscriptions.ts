@@ -6,12 +6,8 @@
 import type { DemoAccount } from './accounts.js';
 import type { BulkWriter } from './bulkWriter.js';
 import { TODAY, addMonths, isoDate, isoInstant, type Day } from './calendar.js';
-import {
-  PLATFORM_BY_SEGMENT,
-  SEATS_BY_SEGMENT,
-  type Segment,
-} from './catalogue.js';
-import type { DemoProduct } from './organisation.js';
+import { SEATS_BY_SEGMENT, type Segment } from './catalogue.js';
+import { platformPickers, type DemoProduct } from './organisation.js';
 import { Random, WeightedPicker } from './random.js';
 
 export type SubscriptionStatus =
@@ -92,21 +88,10 @@ class JourneyPlanner {
   ) {
     this.random = random;
     this.count = options.count;
-    const products = options.products;
-    const bySegment = (segment: Segment) =>
-      new WeightedPicker(
-        PLATFORM_BY_SEGMENT[segment].map(([index, weight]) => {
-          const product = products[index];
-          if (!product) throw new RangeError(`no product ${index}`);
-          return [product, weight] as const;
-        }),
-      );
-    this.platform = {
-      SMB: bySegment('SMB'),
-      'Mid-Market': bySegment('Mid-Market'),
-      Enterprise: bySegment('Enterprise'),
-    };
-    this.addons = products.filter((product) => product.kind === 'addon');
+    this.platform = platformPickers(options.products);
+    this.addons = options.products.filter(
+      (product) => product.kind === 'addon',
+    );
   }
 
   isFull(): boolean {

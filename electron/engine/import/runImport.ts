@@ -16,10 +16,16 @@ import {
   type FileShape,
 } from './fileReader.js';
 import { CellError } from './presets/cells.js';
-import { presetById, recognisePreset } from './presets/index.js';
+import {
+  presetById,
+  recognisePreset,
+  type BoundPreset,
+} from './presets/index.js';
 import type { MappingContext, Preset, RowReader } from './presets/types.js';
 import { DateColumnAnalyser, type DateOrder } from './values/dates.js';
+import { DecimalMarkAnalyser } from './values/decimalMark.js';
 import type { DecimalMark } from './values/numbers.js';
+import { currencyExponent } from '../../../shared/money.js';
 import { RecordWriter, registerSqlFunctions, resolveLinks } from './writer.js';
 
 const log = createLogger('import');
@@ -79,13 +85,18 @@ function headerIndex(fields: string[]): Map<string, number> {
 
 type Analysis = {
   preset: Preset;
+  /** The file's own header names, lower-cased, to positions. */
   header: Map<string, number>;
+  /** The preset's columns to positions. */
+  binding: Map<string, number>;
   dateOrders: Map<string, DateOrder>;
+  decimalMark: DecimalMark;
 };
 
 async function analyse(
   request: ImportRequest,
   shape: FileShape,
+  currency: string,
   hooks: ImportHooks,
 ): Promise<Analysis> {
   let read = 0;
@@ -94,42 +105,34 @@ async function analyse(
   };
   const bytesRead = () => read;
   let header: Map<string, number> | null = null;
-  let preset: Preset | null = null;
+  let bound: BoundPreset | null = null;
   let analysers: Map<string, DateColumnAnalyser> = new Map();
+  const decimalMarks = new DecimalMarkAnalyser();
+  const exponent = currencyExponent(currency);
   let rows = 0;
   for await (const batch of readRecordBatches(request.path, shape, track)) {
     for (const record of batch) {
       if (isBlank(record.fields)) continue;
       if (!header) {
         header = headerIndex(record.fields);
-        preset = request.preset
-          ? presetById(request.preset)
-          : recognisePreset([...header.keys()]);
-        if (!preset) {
-          throw new WorkbenchError(
-            'import_failed',
-            `${request.name}: its columns (${[...header.keys()].join(', ')}) ` +
-              'match no known export layout. Choose a preset for it.',
-          );
-        }
-        const missing = preset.columns.filter((column) => !header?.has(column));
-        if (missing.length > 0) {
-          throw new WorkbenchError(
-            'import_failed',
-            `${request.name}: the ${preset.id} layout needs the column(s) ` +
-              `${missing.join(', ')}, which line 1 does not have.`,
-          );
-        }
+        bound = bindPreset(request, header);
         analysers = new Map(
-          preset.dateColumns.map((column) => [
+          bound.preset.dateColumns.map((column) => [
             column,
             new DateColumnAnalyser(),
           ]),
         );
         continue;
       }
+      if (!bound) continue;
+      for (const column of bound.preset.moneyColumns) {
+        const position = bound.binding.get(column);
+        const value =
+          position === undefined ? '' : (record.fields[position] ?? '');
+        decimalMarks.add(value.trim(), record.line, exponent);
+      }
       for (const [column, analyser] of analysers) {
-        const position = header.get(column);
+        const position = bound.binding.get(column);
         const value =
           position === undefined ? '' : (record.fields[position] ?? '');
         analyser.add(value.trim(), record.line);
@@ -145,8 +148,19 @@ async function analyse(
     await nextTurn();
     if (hooks.isCancelled()) throw new Cancelled();
   }
-  if (!header || !preset) {
+  if (!header || !bound) {
     throw new WorkbenchError('import_failed', `${request.name} is empty.`);
+  }
+  const { preset, binding } = bound;
+  const markDecision = decimalMarks.decide(request.decimalMark ?? '.');
+  if ('problem' in markDecision) {
+    throw new WorkbenchError(
+      'import_failed',
+      `${request.name}: amounts use a decimal point on line ` +
+        `${decimalMarks.pointOnlyLines.join(', ')} but a decimal comma on ` +
+        `line ${decimalMarks.commaOnlyLines.join(', ')}. Fix the file so ` +
+        'it uses one; nothing was imported.',
+    );
   }
   const dateOrders = new Map<string, DateOrder>();
   for (const [column, analyser] of analysers) {
@@ -171,7 +185,38 @@ async function analyse(
       `${request.name}: column ${column} ${reason}`,
     );
   }
-  return { preset, header, dateOrders };
+  return {
+    preset,
+    header,
+    binding,
+    dateOrders,
+    decimalMark: markDecision.mark,
+  };
+}
+
+function bindPreset(
+  request: ImportRequest,
+  header: Map<string, number>,
+): BoundPreset {
+  const names = [...header.keys()];
+  if (!request.preset) {
+    const recognised = recognisePreset(header);
+    if (recognised) return recognised;
+    throw new WorkbenchError(
+      'import_failed',
+      `${request.name}: its columns (${names.join(', ')}) match no known ` +
+        'export layout. Choose a preset for it.',
+    );
+  }
+  const preset = presetById(request.preset);
+  const binding = preset.bind(header);
+  if (binding) return { preset, binding };
+  const missing = preset.columns.filter((column) => !header.has(column));
+  throw new WorkbenchError(
+    'import_failed',
+    `${request.name}: the ${preset.id} layout needs the column(s) ` +
+      `${missing.join(', ')}, which line 1 does not have.`,
+  );
 }
 
 /**
@@ -200,7 +245,7 @@ export async function importFile(
     encoding: request.encoding,
     delimiter: request.delimiter,
   });
-  const settings = readSettings(db);
+  const currency = request.currency ?? readSettings(db).baseCurrency;
   let bytesDone = 0;
   const counts: Counts = {
     read: 0,
@@ -244,7 +289,7 @@ export async function importFile(
 
   let analysis: Analysis;
   try {
-    analysis = await analyse(request, shape, hooks);
+    analysis = await analyse(request, shape, currency, hooks);
   } catch (error) {
     if (error instanceof Cancelled)
       return result(
@@ -258,11 +303,12 @@ export async function importFile(
     finishBatch(db, batchId, 'failed', counts, error.message);
     return result('failed', batchId, null, error.message);
   }
-  const { preset, header } = analysis;
+  const { preset, header, binding } = analysis;
   const context: MappingContext = {
     dateOrder: (column) => analysis.dateOrders.get(column) ?? 'ymd',
-    decimalMark: request.decimalMark ?? '.',
-    currency: request.currency ?? settings.baseCurrency,
+    decimalMark: analysis.decimalMark,
+    currency,
+    isCurrencyChosen: request.currency !== undefined,
   };
   registerSqlFunctions(db);
   const batchId = request.isDryRun
@@ -292,8 +338,9 @@ export async function importFile(
         counts.read += 1;
         const row: RowReader = {
           line: record.line,
+          has: (column) => binding.has(column),
           get: (column) => {
-            const position = header.get(column);
+            const position = binding.get(column);
             return position === undefined
               ? ''
               : (record.fields[position] ?? '').trim();

@@ -11,10 +11,10 @@ export type WorkerRequest = {
 };
 
 export type WorkerMessage =
-  | {
+  | ({
       type: 'progress';
       fileIndex: number;
-    } & ImportProgress
+    } & ImportProgress)
   | { type: 'file-done'; fileIndex: number; result: ImportResult }
   | { type: 'done' }
   | { type: 'failed'; error: ErrorInfo };

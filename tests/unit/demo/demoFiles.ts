@@ -66,6 +66,9 @@ export function count(
   sql: string,
   ...params: unknown[]
 ): number {
-  const row = db.prepare(sql).raw().get(...params) as [number] | undefined;
+  const row = db
+    .prepare(sql)
+    .raw()
+    .get(...params) as [number] | undefined;
   return row?.[0] ?? 0;
 }

@@ -7,6 +7,7 @@ import {
   generateDemoWorkspace,
   type DemoScale,
 } from '../../../electron/engine/demo/generateDemo.js';
+import { openDatabase } from '../../../electron/engine/store/database.js';
 import {
   describeWorkspace,
   openWorkspace,
@@ -21,11 +22,17 @@ const SMALL: Omit<DemoScale, 'invoices'> = {
   tickets: 120,
 };
 
+const DIGIT = '[0-9]';
+const DATE_GLOB = `${DIGIT.repeat(4)}-${DIGIT.repeat(2)}-${DIGIT.repeat(2)}`;
+const INSTANT_GLOB =
+  `${DATE_GLOB}T${DIGIT.repeat(2)}:${DIGIT.repeat(2)}:${DIGIT.repeat(2)}` +
+  `.${DIGIT.repeat(3)}Z`;
+
 const files = new DemoFiles();
 afterEach(() => files.cleanUp());
 
 describe('generateDemoWorkspace: determinism', () => {
-  it('writes identical tables for the same seed and different ones for another', () => {
+  it('writes identical tables for one seed, other ones for another', () => {
     const first = files.generate({ seed: 7, scale: SMALL });
     const second = files.generate({ seed: 7, scale: SMALL });
     const other = files.generate({ seed: 8, scale: SMALL });
@@ -86,7 +93,9 @@ describe('generateDemoWorkspace: counts and settings', () => {
       SMALL.opportunities,
     );
     expect(summary.teams).toBe(4);
-    expect(count(db, "SELECT count(*) FROM users WHERE role = 'Account Executive'")).toBe(24);
+    expect(
+      count(db, "SELECT count(*) FROM users WHERE role = 'Account Executive'"),
+    ).toBe(24);
     expect(summary.products).toBe(7);
     expect(count(db, 'SELECT count(DISTINCT family) FROM products')).toBe(3);
     expect(summary.campaigns).toBeGreaterThanOrEqual(3);
@@ -107,9 +116,7 @@ describe('generateDemoWorkspace: counts and settings', () => {
     expect(fewer.summary.invoices).toBe(50);
     expect(count(fewer.db, 'SELECT count(*) FROM invoices')).toBe(50);
     expect(more.summary.invoices).toBe(natural + 25);
-    expect(count(more.db, 'SELECT count(*) FROM invoices')).toBe(
-      natural + 25,
-    );
+    expect(count(more.db, 'SELECT count(*) FROM invoices')).toBe(natural + 25);
   });
 
   it('is an ordinary USD workspace that opens and describes itself', () => {
@@ -123,11 +130,31 @@ describe('generateDemoWorkspace: counts and settings', () => {
       expect(info.fiscalYearStartMonth).toBe(1);
       expect(info.counts['opportunities']).toBe(SMALL.opportunities);
       expect(info.counts['accounts']).toBe(SMALL.accounts);
-      expect(workspace.db.pragma('journal_mode', { simple: true })).toBe(
-        'wal',
-      );
+      expect(workspace.db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       workspace.db.close();
+    }
+  });
+
+  it('leaves the schema exactly as a new workspace has it', () => {
+    const { db } = files.generate({ seed: 1, scale: SMALL });
+    const fresh = openDatabase(join(files.folder(), 'fresh.revops'), {
+      create: true,
+    });
+    const schemaOf = (connection: typeof db | typeof fresh) =>
+      connection
+        .prepare(
+          `SELECT type, name, tbl_name, sql FROM sqlite_schema
+           ORDER BY type, name`,
+        )
+        .all();
+    try {
+      expect(schemaOf(db)).toEqual(schemaOf(fresh));
+      expect(db.pragma('user_version', { simple: true })).toBe(
+        fresh.pragma('user_version', { simple: true }),
+      );
+    } finally {
+      fresh.close();
     }
   });
 
@@ -172,7 +199,11 @@ describe('generateDemoWorkspace: integrity', () => {
       ).toBe(rows);
     }
     expect(
-      count(db, 'SELECT count(*) FROM opportunity_stage_history WHERE batch_id IS NOT NULL'),
+      count(
+        db,
+        `SELECT count(*) FROM opportunity_stage_history
+         WHERE batch_id IS NOT NULL`,
+      ),
     ).toBe(0);
   });
 
@@ -213,7 +244,7 @@ describe('generateDemoWorkspace: integrity', () => {
     }
   });
 
-  it('writes calendar dates, UTC instants, integer money and nothing after the anchor day', () => {
+  it('writes dates, instants and money in store form, none in future', () => {
     const { db } = files.generate({ seed: 4, scale: SMALL });
     const dateColumns: [string, string][] = [
       ['opportunities', 'created_on'],
@@ -230,7 +261,7 @@ describe('generateDemoWorkspace: integrity', () => {
         count(
           db,
           `SELECT count(*) FROM ${table} WHERE ${column} IS NOT NULL
-             AND (${column} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+             AND (${column} NOT GLOB '${DATE_GLOB}'
                OR date(${column}) IS NOT ${column})`,
         ),
         `${table}.${column}`,
@@ -240,17 +271,19 @@ describe('generateDemoWorkspace: integrity', () => {
       expect(
         count(
           db,
-          `SELECT count(*) FROM ${table} WHERE created_at NOT GLOB
-             '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'`,
+          `SELECT count(*) FROM ${table}
+           WHERE created_at NOT GLOB '${INSTANT_GLOB}'`,
         ),
         table,
       ).toBe(0);
     }
     const past = [
-      'SELECT count(*) FROM opportunities WHERE created_on > ? OR closed_on > ?',
+      `SELECT count(*) FROM opportunities
+       WHERE created_on > ? OR closed_on > ?`,
       'SELECT count(*) FROM invoices WHERE issued_on > ? OR settled_on > ?',
       'SELECT count(*) FROM tickets WHERE opened_at > ? OR closed_at > ?',
-      'SELECT count(*) FROM subscriptions WHERE start_on > ? OR (end_on > ? AND is_trial = 0)',
+      `SELECT count(*) FROM subscriptions
+       WHERE start_on > ? OR (end_on > ? AND is_trial = 0)`,
     ];
     const dayAfter = `${DEMO_TODAY}T23:59:59.999Z`;
     for (const sql of past) {
@@ -260,12 +293,16 @@ describe('generateDemoWorkspace: integrity', () => {
     expect(
       count(
         db,
-        `SELECT count(*) FROM opportunities WHERE typeof(amount_minor) <> 'integer'
+        `SELECT count(*) FROM opportunities
+         WHERE typeof(amount_minor) <> 'integer'
            OR amount_minor <= 0 OR currency <> 'USD'`,
       ),
     ).toBe(0);
     expect(
-      count(db, "SELECT count(*) FROM invoices WHERE typeof(amount_minor) <> 'integer'"),
+      count(
+        db,
+        "SELECT count(*) FROM invoices WHERE typeof(amount_minor) <> 'integer'",
+      ),
     ).toBe(0);
   });
 });
@@ -307,9 +344,7 @@ describe('generateDemoWorkspace: refusals', () => {
       },
     });
     expect(existsSync(path)).toBe(true);
-    expect(summary.accounts + summary.opportunities + summary.invoices).toBe(
-      0,
-    );
+    expect(summary.accounts + summary.opportunities + summary.invoices).toBe(0);
     expect(summary.users).toBe(29);
   });
 });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import { migrate, openDatabase, schemaVersion } from '../../../electron/engine/store/database.js';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/store/migrations/index.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/store/migrations/index.js';
 import { tempDir, type TempDir } from '../../support/workspace.js';
 
 const DOMAIN_TABLES = [
@@ -106,6 +106,23 @@ describe('migrate', () => {
     migrate(db, 'm.revops', steps);
     migrate(db, 'm.revops', steps);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+  });
+});
+
+describe('migration 2', () => {
+  it('adds the company name to contacts of a version-1 workspace, keeping its rows', () => {
+    temp = tempDir();
+    const db = new Database(temp.dir + '/v1.revops');
+    migrate(db, 'v1.revops', MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO contacts (email, first_name) VALUES ('a@b.example', 'Ada')").run();
+    migrate(db, 'v1.revops');
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT email, first_name, company_name FROM contacts').all()).toEqual([
+      { email: 'a@b.example', first_name: 'Ada', company_name: null },
+    ]);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE company_name = 'Acme'").all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX contacts_company/);
     db.close();
   });
 });

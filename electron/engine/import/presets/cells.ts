@@ -39,7 +39,11 @@ export function calendarDate(
   );
 }
 
-export function integer(row: RowReader, column: string, context: MappingContext): number | null {
+export function integer(
+  row: RowReader,
+  column: string,
+  context: MappingContext,
+): number | null {
   const value = row.get(column);
   if (value === '') return null;
   const parsed = parseNumber(value, context.decimalMark);
@@ -47,10 +51,16 @@ export function integer(row: RowReader, column: string, context: MappingContext)
     fail(column, value, 'Not a whole number.');
   }
   const result = Number(parsed.decimal);
-  return Number.isSafeInteger(result) ? result : fail(column, value, 'Number too large.');
+  return Number.isSafeInteger(result)
+    ? result
+    : fail(column, value, 'Number too large.');
 }
 
-export function decimal(row: RowReader, column: string, context: MappingContext): number | null {
+export function decimal(
+  row: RowReader,
+  column: string,
+  context: MappingContext,
+): number | null {
   const value = row.get(column);
   if (value === '') return null;
   const parsed = parseNumber(value, context.decimalMark);
@@ -78,7 +88,8 @@ export function money(
     fail(column, value, `More decimals than ${currency} has.`);
   }
   const amountMinor = Number(minorText);
-  if (!Number.isSafeInteger(amountMinor)) fail(column, value, 'Amount too large.');
+  if (!Number.isSafeInteger(amountMinor))
+    fail(column, value, 'Amount too large.');
   return { amountMinor, currency };
 }
 

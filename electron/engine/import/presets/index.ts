@@ -1,6 +1,12 @@
 // The preset registry: a file's layout is recognised from its header.
 import { WorkbenchError } from '../../../../shared/envelope.js';
-import { mavenAccounts, mavenPipeline, mavenProducts, mavenTeams } from './maven.js';
+import {
+  mavenAccounts,
+  mavenPipeline,
+  mavenProducts,
+  mavenTeams,
+} from './maven.js';
+import { billingInvoices, crmContacts, crmDeals } from './common.js';
 import type { Preset } from './types.js';
 
 export const PRESETS: readonly Preset[] = [
@@ -8,20 +14,32 @@ export const PRESETS: readonly Preset[] = [
   mavenAccounts,
   mavenProducts,
   mavenTeams,
+  crmDeals,
+  billingInvoices,
+  crmContacts,
 ];
 
-function normalizeHeader(header: string): string {
-  return header.trim().toLowerCase();
-}
+export type BoundPreset = {
+  preset: Preset;
+  /** The preset's column name to its position in the file. */
+  binding: Map<string, number>;
+};
 
-/** The preset whose columns the header holds; the most specific wins. */
-export function recognisePreset(headers: string[]): Preset | null {
-  const present = new Set(headers.map(normalizeHeader));
-  const fitting = PRESETS.filter((preset) =>
-    preset.columns.every((column) => present.has(column)),
-  );
-  fitting.sort((a, b) => b.columns.length - a.columns.length);
-  return fitting[0] ?? null;
+/**
+ * The preset whose columns the header holds; the one that finds most of its
+ * columns wins, so a specific layout beats a general one.
+ */
+export function recognisePreset(
+  header: ReadonlyMap<string, number>,
+): BoundPreset | null {
+  let best: BoundPreset | null = null;
+  for (const preset of PRESETS) {
+    const binding = preset.bind(header);
+    if (binding && (!best || binding.size > best.binding.size)) {
+      best = { preset, binding };
+    }
+  }
+  return best;
 }
 
 export function presetById(id: string): Preset {

@@ -3,14 +3,8 @@
 // the product written `GTXPro` in the pipeline but `GTX Pro` in the product
 // list (joined by name key), and account revenue in millions of USD.
 import { nameKey } from '../values/numbers.js';
-import {
-  calendarDate,
-  integer,
-  money,
-  requiredText,
-  text,
-} from './cells.js';
-import type { EntityRecord, Preset } from './types.js';
+import { calendarDate, integer, money, requiredText, text } from './cells.js';
+import { bindExact, type EntityRecord, type Preset } from './types.js';
 
 const SOURCE = 'maven-crm';
 const MILLIONS = 6;
@@ -37,6 +31,10 @@ export const mavenPipeline: Preset = {
     'close_value',
   ],
   dateColumns: ['engage_date', 'close_date'],
+  moneyColumns: ['close_value'],
+  bind(header) {
+    return bindExact(this.columns)(header);
+  },
   map(row, context) {
     const stage = requiredText(row, 'deal_stage');
     const status = statusOfStage(stage);
@@ -89,6 +87,10 @@ export const mavenAccounts: Preset = {
     'subsidiary_of',
   ],
   dateColumns: [],
+  moneyColumns: ['revenue'],
+  bind(header) {
+    return bindExact(this.columns)(header);
+  },
   map(row, context) {
     const name = requiredText(row, 'account');
     const revenue = money(row, 'revenue', context, MILLIONS);
@@ -121,6 +123,10 @@ export const mavenProducts: Preset = {
   entity: 'products',
   columns: ['product', 'series', 'sales_price'],
   dateColumns: [],
+  moneyColumns: ['sales_price'],
+  bind(header) {
+    return bindExact(this.columns)(header);
+  },
   map(row, context) {
     const name = requiredText(row, 'product');
     const price = money(row, 'sales_price', context);
@@ -149,6 +155,10 @@ export const mavenTeams: Preset = {
   entity: 'users',
   columns: ['sales_agent', 'manager', 'regional_office'],
   dateColumns: [],
+  moneyColumns: [],
+  bind(header) {
+    return bindExact(this.columns)(header);
+  },
   map(row) {
     const agent = requiredText(row, 'sales_agent');
     const manager = text(row, 'manager');

@@ -42,6 +42,8 @@ export type MappedRow =
 export type RowReader = {
   /** The trimmed cell under a column named in the preset ('' if absent). */
   get(column: string): string;
+  /** Whether the file has the column at all. */
+  has(column: string): boolean;
   line: number;
 };
 
@@ -50,6 +52,8 @@ export type MappingContext = {
   decimalMark: DecimalMark;
   /** The currency of amounts that do not name one. */
   currency: string;
+  /** The user chose `currency` for this file (not the workspace default). */
+  isCurrencyChosen: boolean;
 };
 
 export type Preset = {
@@ -58,8 +62,28 @@ export type Preset = {
   source: string;
   /** The entity the row counts are about. */
   entity: EntityTable;
-  /** Headers that identify the layout, compared case-insensitively. */
+  /** The layout's columns, as `map` asks for them. */
   columns: readonly string[];
   dateColumns: readonly string[];
+  /** Columns holding amounts; they decide the file's decimal mark. */
+  moneyColumns: readonly string[];
+  /**
+   * Finds the layout's columns in a file's header (lower-cased, trimmed,
+   * name to position): each column's position, or null when it does not fit.
+   */
+  bind(header: ReadonlyMap<string, number>): Map<string, number> | null;
   map(row: RowReader, context: MappingContext): MappedRow;
 };
+
+/** Binds a layout whose files name their columns exactly so. */
+export function bindExact(columns: readonly string[]) {
+  return (header: ReadonlyMap<string, number>): Map<string, number> | null => {
+    const binding = new Map<string, number>();
+    for (const column of columns) {
+      const position = header.get(column);
+      if (position === undefined) return null;
+      binding.set(column, position);
+    }
+    return binding;
+  };
+}

@@ -20,13 +20,16 @@ const SYMBOLS: Record<string, string> = {
   '¥': 'JPY',
   '₩': 'KRW',
   '₹': 'INR',
-  'R$': 'BRL',
+  R$: 'BRL',
   CHF: 'CHF',
 };
 
 const SPACES = /[\s\u00a0\u202f]/g;
 
-function stripCurrency(text: string): { rest: string; currency: string | null } {
+function stripCurrency(text: string): {
+  rest: string;
+  currency: string | null;
+} {
   let rest = text;
   let currency: string | null = null;
   const code = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/.exec(rest);
@@ -50,7 +53,10 @@ function stripCurrency(text: string): { rest: string; currency: string | null } 
  * Parses one cell. `mark` is the file's decimal mark. Returns null when the
  * text is not a number in that convention (the caller reports the row).
  */
-export function parseNumber(text: string, mark: DecimalMark): ParsedNumber | null {
+export function parseNumber(
+  text: string,
+  mark: DecimalMark,
+): ParsedNumber | null {
   let body = text.trim();
   if (body === '') return null;
   let isNegative = false;

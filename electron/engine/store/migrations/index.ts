@@ -1,6 +1,7 @@
 // Numbered schema migrations. Each runs in one transaction together with the
 // bump of `user_version`, so a failed step leaves the file as it was.
 import { initialSchema } from './001-initial-schema.js';
+import { contactCompany } from './002-contact-company.js';
 
 export type Migration = {
   version: number;
@@ -8,7 +9,7 @@ export type Migration = {
   sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, contactCompany];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);
 
