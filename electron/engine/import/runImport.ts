@@ -182,7 +182,7 @@ async function analyse(
           'imported.';
     throw new WorkbenchError(
       'import_failed',
-      `${request.name}: column ${column} ${reason}`,
+      `${request.name}: column ${fileColumnName(header, binding, column)} ${reason}`,
     );
   }
   return {
@@ -192,6 +192,17 @@ async function analyse(
     dateOrders,
     decimalMark: markDecision.mark,
   };
+}
+
+/** The file's own name for a preset column, as its header spells it. */
+function fileColumnName(
+  header: ReadonlyMap<string, number>,
+  binding: ReadonlyMap<string, number>,
+  column: string,
+): string {
+  const position = binding.get(column);
+  for (const [name, at] of header) if (at === position) return name;
+  return column;
 }
 
 function bindPreset(
@@ -365,7 +376,9 @@ export async function importFile(
             rowBatchId,
             request.name,
             record.line,
-            mapped.problem.column,
+            mapped.problem.column === null
+              ? null
+              : fileColumnName(header, binding, mapped.problem.column),
             mapped.problem.value,
             mapped.problem.reason,
             JSON.stringify(raw),
