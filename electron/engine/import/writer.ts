@@ -227,6 +227,22 @@ export function resolveLinks(db: Db): void {
       ORDER BY t.id LIMIT 1)
     WHERE manager_name IS NOT NULL AND team_id IS NULL;
 
+    UPDATE subscriptions SET account_id = (
+      SELECT a.id FROM accounts a
+      WHERE a.source = subscriptions.source
+        AND a.external_id = subscriptions.account_key)
+    WHERE account_key IS NOT NULL AND account_id IS NULL;
+
+    UPDATE invoices SET account_id = (
+      SELECT a.id FROM accounts a
+      WHERE a.source = invoices.source AND a.external_id = invoices.account_key)
+    WHERE account_key IS NOT NULL AND account_id IS NULL;
+
+    UPDATE tickets SET account_id = (
+      SELECT a.id FROM accounts a
+      WHERE a.source = tickets.source AND a.external_id = tickets.account_key)
+    WHERE account_key IS NOT NULL AND account_id IS NULL;
+
     UPDATE accounts SET parent_account_id = (
       SELECT p.id FROM accounts p
       WHERE p.name_key = name_key(accounts.parent_name) AND p.id <> accounts.id

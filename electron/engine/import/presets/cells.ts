@@ -1,7 +1,7 @@
 // Typed cell readers for presets. A cell that cannot be read throws a
 // CellError, which the import turns into a row error naming the column.
 import { currencyExponent } from '../../../../shared/money.js';
-import { parseCalendarDate } from '../values/dates.js';
+import { parseCalendarDate, parseInstant } from '../values/dates.js';
 import { parseBoolean, parseNumber, shiftDecimal } from '../values/numbers.js';
 import type { CellProblem, MappingContext, RowReader } from './types.js';
 
@@ -36,6 +36,19 @@ export function calendarDate(
   return (
     parseCalendarDate(value, order) ??
     fail(column, value, `Not a date in the column's ${order} order.`)
+  );
+}
+
+export function instant(
+  row: RowReader,
+  column: string,
+  context: MappingContext,
+): string | null {
+  const value = row.get(column);
+  if (value === '') return null;
+  return (
+    parseInstant(value, context.dateOrder(column)) ??
+    fail(column, value, 'Not a date and time.')
   );
 }
 

@@ -7,6 +7,14 @@ import {
   mavenTeams,
 } from './maven.js';
 import { billingInvoices, crmContacts, crmDeals } from './common.js';
+import {
+  funnelDeals,
+  funnelLeads,
+  receivables,
+  saasAccounts,
+  saasSubscriptions,
+  saasTickets,
+} from './datasets.js';
 import type { Preset } from './types.js';
 
 export const PRESETS: readonly Preset[] = [
@@ -14,6 +22,12 @@ export const PRESETS: readonly Preset[] = [
   mavenAccounts,
   mavenProducts,
   mavenTeams,
+  saasAccounts,
+  saasSubscriptions,
+  saasTickets,
+  receivables,
+  funnelLeads,
+  funnelDeals,
   crmDeals,
   billingInvoices,
   crmContacts,

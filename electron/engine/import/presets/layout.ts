@@ -5,6 +5,7 @@ import { currencyExponent } from '../../../../shared/money.js';
 import { nameKey } from '../values/numbers.js';
 import {
   calendarDate,
+  instant,
   CellError,
   decimal,
   flag,
@@ -22,10 +23,10 @@ import type {
 } from './types.js';
 
 export type FieldKind =
-  'text' | 'date' | 'money' | 'integer' | 'decimal' | 'flag';
+  'text' | 'date' | 'instant' | 'money' | 'integer' | 'decimal' | 'flag';
 
 export type LayoutField = {
-  /** The column `map` asks for, and where the value lands unless `to`. */
+  /** The column `map` asks for; `toRecord` finds the value under it. */
   name: string;
   kind: FieldKind;
   /** Header spellings, compared on letters and digits only. */
@@ -64,6 +65,8 @@ function readField(
       return text(row, field.name);
     case 'date':
       return calendarDate(row, field.name, context);
+    case 'instant':
+      return instant(row, field.name, context);
     case 'integer':
       return integer(row, field.name, context);
     case 'decimal':
@@ -125,7 +128,7 @@ export function defineLayout(spec: LayoutSpec): Preset {
     entity: spec.entity,
     columns: spec.fields.map((field) => field.name),
     dateColumns: spec.fields
-      .filter((f) => f.kind === 'date')
+      .filter((f) => f.kind === 'date' || f.kind === 'instant')
       .map((f) => f.name),
     moneyColumns: spec.fields
       .filter((f) => f.kind === 'money')

@@ -138,3 +138,28 @@ export function parseCalendarDate(
   if (!isRealDate(year, month, day)) return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
+
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Reads an instant as UTC ISO-8601. A time without an offset is taken as
+ * UTC, the workspace's reporting zone until time zones are configurable; a
+ * bare date is midnight UTC. Returns null when the text is not an instant.
+ */
+export function parseInstant(text: string, order: DateOrder): string | null {
+  const match = DATE_TIME.exec(text);
+  if (!match) {
+    const date = parseCalendarDate(text, order);
+    return date === null ? null : `${date}T00:00:00.000Z`;
+  }
+  const [, date = '', hours, minutes, seconds = '00', fraction = '', zone] =
+    match;
+  const local = `${date}T${hours}:${minutes}:${seconds}${fraction}`;
+  const offset =
+    !zone || zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const time = Date.parse(local + offset);
+  if (Number.isNaN(time) || parseCalendarDate(date, 'ymd') === null)
+    return null;
+  return new Date(time).toISOString();
+}
