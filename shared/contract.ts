@@ -53,6 +53,21 @@ export const importResultSchema = z.object({
   rowsUnchanged: z.number().int(),
   rowsRejected: z.number().int(),
   message: z.string().nullable(),
+  /** The decimal mark amounts were read with, decided from the file. */
+  decimalMark: z.enum(['.', ',']).nullable(),
+  /** Each date column's order, decided from all its values. */
+  dateOrders: z.record(z.string(), z.enum(['ymd', 'dmy', 'mdy'])),
+  /** Each layout field to the file column it was read from. */
+  mapping: z.record(z.string(), z.string()),
+  /** The first rejected rows, also when nothing was written. */
+  errors: z.array(
+    z.object({
+      line: z.number().int(),
+      column: z.string().nullable(),
+      value: z.string().nullable(),
+      reason: z.string(),
+    }),
+  ),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
@@ -201,7 +216,10 @@ export const contract = {
   'workspace.updateSettings': {
     args: z.object({
       name: z.string().min(1).max(200).optional(),
-      baseCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      baseCurrency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
       fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
       fiscalYearLabel: z.enum(['start', 'end']).optional(),
     }),
@@ -210,13 +228,28 @@ export const contract = {
   'import.presets': {
     args: none,
     result: z.array(
-      z.object({ id: z.string(), entity: z.string(), columns: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        entity: z.string(),
+        columns: z.array(z.string()),
+      }),
     ),
   },
   'import.start': {
     args: z.object({
       files: z.array(importFileSchema).min(1).max(50),
       preset: z.string().optional(),
+      /** Only layouts of this entity are considered. */
+      entity: z.string().optional(),
+      isDryRun: z.boolean().optional(),
+      encoding: z.string().max(40).optional(),
+      delimiter: z.enum([',', ';', '\t', '|']).optional(),
+      decimalMark: z.enum(['.', ',']).optional(),
+      dateOrder: z.enum(['ymd', 'dmy', 'mdy']).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
     }),
     result: z.object({ jobId: z.string() }),
   },
@@ -225,13 +258,24 @@ export const contract = {
     result: z.object({ cancelled: z.boolean() }),
   },
   'import.batches': { args: none, result: z.array(importBatchSchema) },
+  'import.rollback': {
+    args: z.object({ batchId: z.number().int() }),
+    result: z.object({
+      batchId: z.number().int(),
+      rowsRestored: z.number().int(),
+      rowsRemoved: z.number().int(),
+    }),
+  },
   'import.rowErrors': {
     args: z.object({
       batchId: z.number().int().optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
-    result: z.object({ rows: z.array(rowErrorSchema), total: z.number().int() }),
+    result: z.object({
+      rows: z.array(rowErrorSchema),
+      total: z.number().int(),
+    }),
   },
   'grid.columns': {
     args: z.object({ entity: z.enum(GRID_ENTITIES) }),

@@ -11,7 +11,10 @@ function count(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new WorkbenchError('invalid_argument', `--${name} takes a whole number, not ${text}`);
+    throw new WorkbenchError(
+      'invalid_argument',
+      `--${name} takes a whole number, not ${text}`,
+    );
   }
   return value;
 }
@@ -28,7 +31,8 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
     },
   });
   const [workspace] = positionals;
-  if (!workspace) throw new WorkbenchError('invalid_argument', 'demo needs a workspace path');
+  if (!workspace)
+    throw new WorkbenchError('invalid_argument', 'demo needs a workspace path');
   const scale = Object.fromEntries(
     Object.entries({
       opportunities: count(values.opportunities, 'opportunities'),

@@ -9,12 +9,23 @@ import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
 import { invoke } from '../engine/dispatch.js';
 import { Engine } from '../engine/engine.js';
-import { printImport, printKpis, printProgress } from './output.js';
+import { csvField, exportRecords } from '../engine/export/exportRecords.js';
+import {
+  printBatches,
+  printImport,
+  printKpis,
+  printProgress,
+} from './output.js';
 import { runDemo } from './demo.js';
 
 const USAGE = `Usage:
   revops init <workspace>
-  revops import <workspace> <file>... [--preset NAME] [--json]
+  revops import <workspace> <file>... [--entity NAME] [--preset NAME]
+             [--encoding E] [--delimiter D] [--locale L]
+             [--date-order dmy|mdy|ymd] [--currency CODE] [--dry-run] [--json]
+  revops export <workspace> <entity> [--json|--csv]
+  revops batches <workspace> [--json]
+  revops rollback <workspace> <batch>
   revops kpi <workspace> [--metric ID]... [--period YYYY|YYYY-Qn|YYYY-MM]
              [--by owner|manager|region|product|industry|quarter] [--json]
   revops demo <workspace> [--seed N] [--opportunities N] [--subscriptions N]
@@ -48,35 +59,185 @@ function call<M extends MethodName>(
 
 function engineFor(): Engine {
   const userDataDir =
-    process.env['REVOPS_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'revops-cli-'));
+    process.env['REVOPS_DATA_DIR'] ??
+    mkdtempSync(join(tmpdir(), 'revops-cli-'));
   return new Engine({ userDataDir, mode: 'cli' });
+}
+
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+/** The decimal mark a locale writes, e.g. `de-DE` gives a comma. */
+export function decimalMarkOf(locale: string): '.' | ',' {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(locale).formatToParts(1.5);
+  } catch {
+    usage(`unknown locale ${locale}`);
+  }
+  return parts.find((part) => part.type === 'decimal')?.value === ','
+    ? ','
+    : '.';
+}
+
+function importOptions(values: Record<string, string | boolean | undefined>) {
+  const text = (name: string) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const delimiter = text('delimiter');
+  const dateOrder = text('date-order');
+  if (delimiter !== undefined && !(delimiter in DELIMITER_NAMES)) {
+    usage(`--delimiter takes , ; tab or |, not ${delimiter}`);
+  }
+  if (dateOrder !== undefined && !['dmy', 'mdy', 'ymd'].includes(dateOrder)) {
+    usage(`--date-order takes dmy, mdy or ymd, not ${dateOrder}`);
+  }
+  const locale = text('locale');
+  return {
+    entity: text('entity'),
+    preset: text('preset'),
+    encoding: text('encoding'),
+    delimiter: delimiter === undefined ? undefined : DELIMITER_NAMES[delimiter],
+    decimalMark: locale === undefined ? undefined : decimalMarkOf(locale),
+    dateOrder,
+    currency: text('currency')?.toUpperCase(),
+    isDryRun: values['dry-run'] === true ? true : undefined,
+  } as Omit<ArgsOf<'import.start'>, 'files'>;
 }
 
 async function runImport(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { preset: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      entity: { type: 'string' },
+      preset: { type: 'string' },
+      mapping: { type: 'string' },
+      encoding: { type: 'string' },
+      delimiter: { type: 'string' },
+      locale: { type: 'string' },
+      'date-order': { type: 'string' },
+      currency: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
   });
   const [workspace, ...files] = positionals;
-  if (!workspace || files.length === 0) usage('import needs a workspace and at least one file');
+  if (!workspace || files.length === 0) {
+    usage('import needs a workspace and at least one file');
+  }
+  if (values.mapping !== undefined) {
+    // TODO(#3) saved column mappings; until then presets and layouts decide.
+    usage('--mapping is not available yet; use --preset or --entity');
+  }
+  const options = importOptions(values);
   const engine = engineFor();
   try {
     await call(engine, 'workspace.open', { path: resolve(workspace) });
-    const stopProgress = io.isTty && !values.json
-      ? engine.on('job.progress', (progress) => io.err(printProgress(progress)))
-      : () => undefined;
+    const stopProgress =
+      io.isTty && !values.json
+        ? engine.on('job.progress', (progress) =>
+            io.err(printProgress(progress)),
+          )
+        : () => undefined;
     const { jobId } = await call(engine, 'import.start', {
       files: files.map((file) => ({ path: resolve(file) })),
-      preset: values.preset,
+      ...options,
     });
     const finished = await engine.waitForJob(jobId);
     stopProgress();
     io.out(printImport(finished, Boolean(values.json)));
-    const hasFailed = finished.state !== 'done' ||
-      finished.results.some((result) => result.status !== 'committed');
+    const expected = options.isDryRun ? 'dry_run' : 'committed';
+    const hasFailed =
+      finished.state !== 'done' ||
+      finished.results.some((result) => result.status !== expected);
     if (hasFailed && finished.message) io.err(`${finished.message}\n`);
     return hasFailed ? 1 : 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runExport(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, csv: { type: 'boolean' } },
+  });
+  const [workspace, entity] = positionals;
+  if (!workspace || !entity) usage('export needs a workspace and an entity');
+  if (values.json && values.csv) usage('choose --json or --csv, not both');
+  const engine = engineFor();
+  try {
+    await call(engine, 'workspace.open', { path: resolve(workspace) });
+    const records = exportRecords(engine.currentWorkspace().db, entity);
+    if (values.json) {
+      io.out('[');
+      let isFirst = true;
+      for (const record of records) {
+        io.out(`${isFirst ? '' : ','}\n${JSON.stringify(record)}`);
+        isFirst = false;
+      }
+      io.out(isFirst ? ']\n' : '\n]\n');
+      return 0;
+    }
+    let isHeader = true;
+    for (const record of records) {
+      if (isHeader) io.out(`${Object.keys(record).map(csvField).join(',')}\n`);
+      isHeader = false;
+      io.out(`${Object.values(record).map(csvField).join(',')}\n`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runBatches(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' } },
+  });
+  const [workspace] = positionals;
+  if (!workspace) usage('batches needs a workspace');
+  const engine = engineFor();
+  try {
+    await call(engine, 'workspace.open', { path: resolve(workspace) });
+    const batches = await call(engine, 'import.batches', {});
+    io.out(printBatches(batches, Boolean(values.json)));
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runRollback(argv: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
+  const [workspace, batch] = positionals;
+  const batchId = Number(batch);
+  if (!workspace || !Number.isSafeInteger(batchId)) {
+    usage('rollback needs a workspace and a batch number');
+  }
+  const engine = engineFor();
+  try {
+    await call(engine, 'workspace.open', { path: resolve(workspace) });
+    const result = await call(engine, 'import.rollback', { batchId });
+    io.out(
+      `Rolled back batch ${result.batchId}: ${result.rowsRemoved} records ` +
+        `removed, ${result.rowsRestored} restored\n`,
+    );
+    return 0;
   } finally {
     await engine.close();
   }
@@ -116,7 +277,9 @@ async function runInit(argv: string[], io: Io): Promise<number> {
   if (!workspace) usage('init needs a workspace path');
   const engine = engineFor();
   try {
-    const info = await call(engine, 'workspace.create', { path: resolve(workspace) });
+    const info = await call(engine, 'workspace.create', {
+      path: resolve(workspace),
+    });
     io.out(`Created workspace ${info.name} at ${info.path}\n`);
     return 0;
   } finally {
@@ -124,7 +287,10 @@ async function runInit(argv: string[], io: Io): Promise<number> {
   }
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -134,6 +300,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runImport(rest, io);
       case 'kpi':
         return await runKpi(rest, io);
+      case 'export':
+        return await runExport(rest, io);
+      case 'batches':
+        return await runBatches(rest, io);
+      case 'rollback':
+        return await runRollback(rest, io);
       case 'demo':
         return await runDemo(rest, io);
       case undefined:
@@ -145,7 +317,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         usage(`unknown command ${command}`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err(`revops: ${(error as Error).message}\n${USAGE}`);
       return 2;
     }
@@ -160,7 +335,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 export type { Io };
 
-const isEntry = process.argv[1] !== undefined &&
+const isEntry =
+  process.argv[1] !== undefined &&
   import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
 if (isEntry) {
   main(process.argv.slice(2)).then((code) => {

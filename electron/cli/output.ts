@@ -1,17 +1,23 @@
 // How the command line prints results: JSON for scripts, aligned text for
 // people.
-import type { JobProgress, KpiValue } from '../../shared/contract.js';
+import type {
+  ImportBatch,
+  JobProgress,
+  KpiValue,
+} from '../../shared/contract.js';
 
 export function printKpis(metrics: KpiValue[], isJson: boolean): string {
   if (isJson) {
-    const plain = metrics.map(({ id, value, unit, currency, period, group }) => ({
-      id,
-      value,
-      unit,
-      currency,
-      period,
-      group,
-    }));
+    const plain = metrics.map(
+      ({ id, value, unit, currency, period, group }) => ({
+        id,
+        value,
+        unit,
+        currency,
+        period,
+        group,
+      }),
+    );
     return `${JSON.stringify({ metrics: plain })}\n`;
   }
   const lines = metrics.map((metric) => {
@@ -40,25 +46,45 @@ export function printImport(progress: JobProgress, isJson: boolean): string {
   if (isJson) {
     return `${JSON.stringify({ state: progress.state, files: progress.results })}\n`;
   }
-  const lines = progress.results.map((result) =>
-    [
-      `${result.file}: ${result.status} as ${result.preset}`,
-      `read ${result.rowsRead}`,
-      `new ${result.rowsNew}`,
-      `changed ${result.rowsChanged}`,
-      `unchanged ${result.rowsUnchanged}`,
-      `rejected ${result.rowsRejected}`,
-      `skipped ${result.rowsSkipped}`,
-    ].join(', ') + (result.message ? `\n  ${result.message}` : ''),
+  const lines = progress.results.map(
+    (result) =>
+      [
+        `${result.file}: ${result.status} as ${result.preset}`,
+        `read ${result.rowsRead}`,
+        `new ${result.rowsNew}`,
+        `changed ${result.rowsChanged}`,
+        `unchanged ${result.rowsUnchanged}`,
+        `rejected ${result.rowsRejected}`,
+        `skipped ${result.rowsSkipped}`,
+      ].join(', ') + (result.message ? `\n  ${result.message}` : ''),
   );
   return `${lines.join('\n')}\n`;
 }
 
 export function printProgress(progress: JobProgress): string {
   if (progress.state !== 'running') return '\n';
-  const share = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
-  const left = progress.secondsLeft === null ? '' : `, ${progress.secondsLeft}s left`;
-  return `\r${progress.file} (${progress.fileIndex + 1}/${progress.fileCount}) ` +
+  const share =
+    progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
+  const left =
+    progress.secondsLeft === null ? '' : `, ${progress.secondsLeft}s left`;
+  return (
+    `\r${progress.file} (${progress.fileIndex + 1}/${progress.fileCount}) ` +
     `${Math.round(share * 100)}% ${progress.rowsDone} rows, ` +
-    `${progress.rowsPerSecond} rows/s${left}   `;
+    `${progress.rowsPerSecond} rows/s${left}   `
+  );
+}
+
+export function printBatches(batches: ImportBatch[], isJson: boolean): string {
+  if (isJson) return `${JSON.stringify({ batches })}\n`;
+  if (batches.length === 0) return 'No imports yet.\n';
+  const lines = batches.map((batch) =>
+    [
+      String(batch.id).padStart(4),
+      batch.status.padEnd(12),
+      batch.startedAt.slice(0, 19).replace('T', ' '),
+      `${batch.file} (${batch.preset})`,
+      `new ${batch.rowsNew}, changed ${batch.rowsChanged}, rejected ${batch.rowsRejected}`,
+    ].join('  '),
+  );
+  return `${lines.join('\n')}\n`;
 }

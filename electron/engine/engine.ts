@@ -16,6 +16,7 @@ import { gridColumns, gridRows } from './grid/gridQuery.js';
 import { listPresets } from './import/presets/index.js';
 import { ImportJobs } from './jobs/importJobs.js';
 import { listBatches, listRowErrors } from './import/batches.js';
+import { rollbackBatch } from './import/rollback.js';
 import { computeSalesKpis, salesDrillCondition } from './kpi/salesKpis.js';
 import { createLogger } from './logger.js';
 import { readSettings, writeSettings } from './store/settings.js';
@@ -93,7 +94,9 @@ export class Engine {
     this.workspace?.db.close();
     this.workspace = next;
     this.remember(next.path);
-    log.info('switchTo: workspace open', { schema: next.db.pragma('user_version', { simple: true }) });
+    log.info('switchTo: workspace open', {
+      schema: next.db.pragma('user_version', { simple: true }),
+    });
     return describeWorkspace(next);
   }
 
@@ -103,7 +106,9 @@ export class Engine {
 
   recent(): string[] {
     try {
-      const parsed: unknown = JSON.parse(readFileSync(this.recentFile(), 'utf8'));
+      const parsed: unknown = JSON.parse(
+        readFileSync(this.recentFile(), 'utf8'),
+      );
       return Array.isArray(parsed)
         ? parsed.filter((item): item is string => typeof item === 'string')
         : [];
@@ -114,7 +119,10 @@ export class Engine {
 
   private remember(path: string): void {
     const list = [path, ...this.recent().filter((item) => item !== path)];
-    writeFileSync(this.recentFile(), JSON.stringify(list.slice(0, RECENT_LIMIT)));
+    writeFileSync(
+      this.recentFile(),
+      JSON.stringify(list.slice(0, RECENT_LIMIT)),
+    );
   }
 
   private buildHandlers(): EngineHandlers {
@@ -142,12 +150,13 @@ export class Engine {
         return describeWorkspace(workspace);
       },
       'import.presets': async () => listPresets(),
-      'import.start': async ({ files, preset }) => {
+      'import.start': async ({ files, preset, ...options }) => {
         const workspace = this.currentWorkspace();
         const jobId = this.jobs.start({
           dbPath: workspace.path,
           files,
           preset: preset ?? null,
+          options,
         });
         return { jobId };
       },
@@ -155,6 +164,8 @@ export class Engine {
         cancelled: this.jobs.cancel(jobId),
       }),
       'import.batches': async () => listBatches(this.currentWorkspace().db),
+      'import.rollback': async ({ batchId }) =>
+        rollbackBatch(this.currentWorkspace().db, batchId),
       'import.rowErrors': async (args) =>
         listRowErrors(this.currentWorkspace().db, args),
       'grid.columns': async ({ entity }) => gridColumns(entity),
@@ -167,7 +178,11 @@ export class Engine {
             'Only the opportunities grid shows the deals behind a KPI.',
           );
         }
-        return gridRows(db, args, salesDrillCondition(readSettings(db), args.drill));
+        return gridRows(
+          db,
+          args,
+          salesDrillCondition(readSettings(db), args.drill),
+        );
       },
       'kpi.compute': async (args) => {
         const { db } = this.currentWorkspace();

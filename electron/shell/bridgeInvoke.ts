@@ -18,6 +18,7 @@ const BRIDGE_METHODS = {
   'import.start': true,
   'import.cancel': true,
   'import.batches': true,
+  'import.rollback': true,
   'import.rowErrors': true,
   'grid.columns': true,
   'grid.rows': true,

@@ -1,6 +1,7 @@
 // The workbench in Chromium against the built browser-mode server: first
 // start on the demo, a new workspace, the Maven CRM sample imported through
-// the file input, and the grid counts and KPIs that sample must yield.
+// the file input, the grid counts and KPIs that sample must yield, and the
+// drill from each kind of figure down to exactly the deals it counted.
 import {
   existsSync,
   mkdirSync,
@@ -19,6 +20,7 @@ import {
   startServerProcess,
   type ServerProcess,
 } from './support/browserServer.js';
+import { callApi, mavenWonDeals } from './support/engineFacts.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -58,6 +60,32 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
     page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   const byTestId = (id: string) => page.getByTestId(id);
+
+  /** Waits for a Home chart to have drawn its latest figures. */
+  const chartReady = async (panel: string) => {
+    await expect
+      .poll(() => byTestId(panel).getAttribute('aria-busy'), {
+        timeout: 30_000,
+      })
+      .toBe('false');
+    // ECharts draws on the next animation frames.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(resolve)),
+        ),
+    );
+  };
+
+  /** The distinct values of a column over the rows the grid has drawn. */
+  const cellsOf = async (column: string): Promise<string[]> => {
+    const cells = page.locator(`.ag-row [col-id="${column}"]`);
+    await expect
+      .poll(async () => (await cells.allTextContents()).filter(Boolean).length)
+      .toBeGreaterThan(5);
+    const values = await cells.allTextContents();
+    return [...new Set(values.filter(Boolean))].sort();
+  };
 
   beforeAll(async () => {
     ensureBuilt(repoRoot);
@@ -190,6 +218,166 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
     });
   });
 
+  it('drills from the Deals won card to exactly the deals it counted', async () => {
+    // Still on Home, all time, from the test above.
+    await byTestId('kpi-card-deals_won').click();
+    await byTestId('data').waitFor();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('4,238 opportunities');
+    expect(await byTestId('drill-chip-label').textContent()).toBe(
+      'Deals won · All time',
+    );
+    await expect
+      .poll(() => byTestId('drill-chip-count').textContent())
+      .toBe('4,238 deals');
+    expect(
+      await byTestId('tab-opportunities').getAttribute('aria-selected'),
+    ).toBe('true');
+    // Every listed deal is in the Won stage.
+    expect(await cellsOf('stage')).toEqual(['Won']);
+    await shoot('15-drill-deals-won');
+  });
+
+  it('drills from a quarter bar to the deals won in that quarter', async () => {
+    const wonDeals = mavenWonDeals(MAVEN_DIR);
+    const inQ2 = wonDeals.filter((deal) => deal.quarter === '2017-Q2').length;
+    const { metrics } = await callApi(server.url, 'kpi.compute', {
+      metrics: ['deals_won'],
+      by: 'quarter',
+    });
+    const fromKpi = metrics.find((value) => value.group === '2017-Q2');
+    expect(fromKpi?.value).toBe(inQ2);
+
+    await byTestId('place-home').click();
+    const chart = byTestId('chart-quarters');
+    await chart.waitFor();
+    await chartReady('panel-quarters');
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the quarter chart has no box');
+    // The plot spans the chart less 80 px left and 64 px right, and ends
+    // 56 px above the bottom; four quarters share it, 2017-Q2 second.
+    const band = (box.width - 80 - 64) / 4;
+    await page.mouse.click(
+      box.x + 80 + band * 1.5,
+      box.y + box.height - 56 - 6,
+    );
+    await byTestId('data').waitFor();
+    const shown = `${inQ2.toLocaleString('en')} opportunities`;
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe(shown);
+    expect(await byTestId('drill-chip-label').textContent()).toBe(
+      'Bookings · 2017 Q2',
+    );
+    await page.locator('.ag-row').first().waitFor();
+    await shoot('16-drill-quarter-bar');
+  });
+
+  it('drills from a region bar to the deals won in that region', async () => {
+    const wonDeals = mavenWonDeals(MAVEN_DIR);
+    const { metrics } = await callApi(server.url, 'kpi.compute', {
+      metrics: ['deals_won'],
+      by: 'region',
+    });
+    const ranked = metrics
+      .filter((value) => value.value !== null)
+      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+    const top = ranked[0];
+    if (!top?.group) throw new Error('no region has won deals');
+    const inTop = wonDeals.filter((deal) => deal.region === top.group).length;
+    expect(top.value).toBe(inTop);
+
+    await byTestId('place-home').click();
+    await byTestId('breakdown-measure').selectOption('deals_won');
+    await byTestId('breakdown-by').selectOption('region');
+    const chart = byTestId('chart-breakdown');
+    await chart.waitFor();
+    await chartReady('panel-breakdown');
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the breakdown chart has no box');
+    // Three regions share the plot between 8 px from the top and 40 px
+    // from the bottom, largest first; every bar reaches past the middle.
+    const band = (box.height - 8 - 40) / ranked.length;
+    await page.mouse.click(box.x + box.width / 2, box.y + 8 + band / 2);
+    await byTestId('data').waitFor();
+    const shown = `${inTop.toLocaleString('en')} opportunities`;
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe(shown);
+    expect(await byTestId('drill-chip-label').textContent()).toBe(
+      `Deals won · All time · Region: ${top.group}`,
+    );
+    await expect
+      .poll(() => byTestId('drill-chip-count').textContent())
+      .toBe(`${inTop.toLocaleString('en')} deals`);
+    expect(await cellsOf('region')).toEqual([top.group]);
+    await shoot('17-drill-region-bar');
+  });
+
+  it('lists every deal again when the chip is closed', async () => {
+    await byTestId('drill-dismiss').click();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('8,800 opportunities');
+    expect(await byTestId('drill-chip').count()).toBe(0);
+    // The focus lands on the search box, not on the page body.
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('type')),
+    ).toBe('search');
+    await shoot('18-drill-dismissed');
+  });
+
+  it('drills from the keyboard, from a card and from a chart', async () => {
+    await byTestId('place-home').click();
+    await byTestId('kpi-card-deals_lost').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('2,473 opportunities');
+
+    const inQ1 = mavenWonDeals(MAVEN_DIR).filter(
+      (deal) => deal.quarter === '2017-Q1',
+    ).length;
+    await byTestId('place-home').click();
+    await byTestId('chart-quarters').waitFor();
+    await chartReady('panel-quarters');
+    await byTestId('chart-quarters').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe(`${inQ1} opportunities`);
+    expect(await byTestId('drill-chip-label').textContent()).toBe(
+      'Bookings · 2017 Q1',
+    );
+    await byTestId('drill-dismiss').click();
+    await byTestId('place-home').click();
+    await byTestId('breakdown-measure').selectOption('bookings');
+    await byTestId('breakdown-by').selectOption('owner');
+  });
+
+  it('says what a drill shows in Korean too', async () => {
+    await byTestId('place-settings').click();
+    await byTestId('settings-language').selectOption('ko');
+    await byTestId('place-home').click();
+    await byTestId('kpi-card-deals_won').click();
+    await expect
+      .poll(() => byTestId('drill-chip-count').textContent(), {
+        timeout: 30_000,
+      })
+      .toBe('거래 4,238건');
+    expect(await byTestId('drill-chip-label').textContent()).toBe(
+      '수주 건수 · 전체 기간',
+    );
+    await page.locator('.ag-row').first().waitFor();
+    await shoot('19-drill-korean');
+    await byTestId('drill-dismiss').click();
+    await byTestId('place-settings').click();
+    await byTestId('settings-language').selectOption('en');
+    await byTestId('place-home').click();
+  });
+
   it('narrows the dashboard to one fiscal quarter', async () => {
     await byTestId('period-kind').selectOption('quarter');
     const quarter = await byTestId('period-value').inputValue();
@@ -249,11 +437,35 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
     await byTestId('place-import').click();
     await byTestId('import-file-input').setInputFiles(bigFile);
     await byTestId('import-start').click();
-    const facts = page.locator('.progress-facts');
-    await facts.waitFor({ timeout: 60_000 });
+    const progress = byTestId('import-progress');
+    await byTestId('import-facts').waitFor({ timeout: 60_000 });
+    // The whole file is checked before a row is written.
+    const phases = new Set<string | null>();
     await expect
-      .poll(() => facts.textContent(), { timeout: 60_000 })
-      .toMatch(/[1-9][\d,]* rows read/);
+      .poll(
+        async () => {
+          phases.add(await byTestId('import-phase').textContent());
+          return byTestId('import-rows').textContent();
+        },
+        { timeout: 60_000 },
+      )
+      .toMatch(/^[1-9][\d,]* rows?$/);
+    expect(await progress.getAttribute('data-phase')).toBe('writing');
+    expect(await byTestId('import-phase').textContent()).toBe('Writing rows…');
+    expect(
+      [...phases].every((phase) =>
+        /^(Checking file|Writing rows)…$/.test(phase ?? ''),
+      ),
+    ).toBe(true);
+    await expect
+      .poll(() => byTestId('import-rate').textContent(), { timeout: 30_000 })
+      .toMatch(/^[1-9][\d,]* rows per second$/);
+    expect(await byTestId('import-time-left').textContent()).toMatch(
+      /^(about \d.*|estimating…)$/,
+    );
+    expect(
+      await progress.getByRole('progressbar').getAttribute('aria-valuenow'),
+    ).toMatch(/^\d{1,2}$/);
     await shoot('13-import-progress-before-cancel');
     await byTestId('import-cancel').click();
     const outcome = byTestId('import-outcome');

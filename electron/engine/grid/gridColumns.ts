@@ -25,9 +25,21 @@ export function minorPerMajorSql(currencySql: string): string {
     WHEN ${currencySql} IN (${quoted(THREE_DECIMAL)}) THEN 1000 ELSE 100 END)`;
 }
 
-const text = (id: string, sql: string): ColumnSpec => ({ id, type: 'text', sql });
-const num = (id: string, sql: string): ColumnSpec => ({ id, type: 'number', sql });
-const date = (id: string, sql: string): ColumnSpec => ({ id, type: 'date', sql });
+const text = (id: string, sql: string): ColumnSpec => ({
+  id,
+  type: 'text',
+  sql,
+});
+const num = (id: string, sql: string): ColumnSpec => ({
+  id,
+  type: 'number',
+  sql,
+});
+const date = (id: string, sql: string): ColumnSpec => ({
+  id,
+  type: 'date',
+  sql,
+});
 const money = (id: string, sql: string, currencySql: string): ColumnSpec => ({
   id,
   type: 'money',

@@ -36,7 +36,8 @@ function filterSql(
 ): string {
   const value = valueSql(column);
   if (filter.type === 'blank') return `(${value} IS NULL OR ${value} = '')`;
-  if (filter.type === 'notBlank') return `(${value} IS NOT NULL AND ${value} <> '')`;
+  if (filter.type === 'notBlank')
+    return `(${value} IS NOT NULL AND ${value} <> '')`;
   if (filter.filterType === 'text') {
     const needle = likeEscape(filter.filter ?? '');
     switch (filter.type) {
@@ -68,7 +69,10 @@ function filterSql(
         return `${value} BETWEEN ? AND ?`;
     }
   }
-  throw new WorkbenchError('invalid_argument', `Unsupported filter on ${column.id}.`);
+  throw new WorkbenchError(
+    'invalid_argument',
+    `Unsupported filter on ${column.id}.`,
+  );
 }
 
 /** Extra conditions, such as a KPI drill, with their named values. */
@@ -113,7 +117,10 @@ export function gridRows(
   if (scope) conditions.push(`(${scope.where})`);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const order = (args.sort ?? [])
-    .map((sort) => `${valueSql(known(sort.column))} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`)
+    .map(
+      (sort) =>
+        `${valueSql(known(sort.column))} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`,
+    )
     .concat(spec.key)
     .join(', ');
   const select = spec.columns

@@ -5,12 +5,15 @@ import type { Db } from '../store/database.js';
 export function listBatches(db: Db): ImportBatch[] {
   return db
     .prepare(
-      `SELECT id, file_name AS file, preset, entity, status,
+      `SELECT id, file_name AS file, preset, entity,
+              CASE WHEN EXISTS (
+                SELECT 1 FROM import_rollbacks r WHERE r.batch_id = b.id)
+                THEN 'rolled_back' ELSE status END AS status,
               started_at AS startedAt, finished_at AS finishedAt,
               rows_read AS rowsRead, rows_new AS rowsNew,
               rows_changed AS rowsChanged, rows_unchanged AS rowsUnchanged,
               rows_rejected AS rowsRejected, message
-       FROM import_batches ORDER BY id DESC`,
+       FROM import_batches b ORDER BY id DESC`,
     )
     .all() as ImportBatch[];
 }

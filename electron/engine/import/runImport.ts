@@ -35,6 +35,8 @@ export type ImportRequest = {
   /** The name recorded with the batch and shown in errors. */
   name: string;
   preset: string | null;
+  /** Only layouts of this entity are considered. */
+  entity?: string;
   isDryRun?: boolean;
   encoding?: string;
   delimiter?: Delimiter;
@@ -69,6 +71,9 @@ type Counts = {
 };
 
 class Cancelled extends Error {}
+
+/** How many rejected rows a result lists; all are kept in the batch. */
+const FIRST_ERRORS = 100;
 
 function isBlank(fields: string[]): boolean {
   return fields.every((field) => field.trim() === '');
@@ -211,7 +216,7 @@ function bindPreset(
 ): BoundPreset {
   const names = [...header.keys()];
   if (!request.preset) {
-    const recognised = recognisePreset(header);
+    const recognised = recognisePreset(header, request.entity);
     if (recognised) return recognised;
     throw new WorkbenchError(
       'import_failed',
@@ -296,11 +301,36 @@ export async function importFile(
     rowsUnchanged: counts.unchanged,
     rowsRejected: counts.rejected,
     message,
+    decimalMark: analysed?.decimalMark ?? null,
+    dateOrders: Object.fromEntries(
+      [...(analysed?.dateOrders ?? [])].map(([column, order]) => [
+        fileColumnName(
+          analysed?.header ?? new Map(),
+          analysed?.binding ?? new Map(),
+          column,
+        ),
+        order,
+      ]),
+    ),
+    mapping: Object.fromEntries(
+      [...(analysed?.binding.keys() ?? [])].map((column) => [
+        column,
+        fileColumnName(
+          analysed?.header ?? new Map(),
+          analysed?.binding ?? new Map(),
+          column,
+        ),
+      ]),
+    ),
+    errors: firstErrors,
   });
+  let analysed: Analysis | null = null;
+  const firstErrors: ImportResult['errors'] = [];
 
   let analysis: Analysis;
   try {
     analysis = await analyse(request, shape, currency, hooks);
+    analysed = analysis;
   } catch (error) {
     if (error instanceof Cancelled)
       return result(
@@ -372,17 +402,27 @@ export async function importFile(
               record.fields[position] ?? '',
             ]),
           );
+          const column =
+            mapped.problem.column === null
+              ? null
+              : fileColumnName(header, binding, mapped.problem.column);
           rejectRow.run(
             rowBatchId,
             request.name,
             record.line,
-            mapped.problem.column === null
-              ? null
-              : fileColumnName(header, binding, mapped.problem.column),
+            column,
             mapped.problem.value,
             mapped.problem.reason,
             JSON.stringify(raw),
           );
+          if (firstErrors.length < FIRST_ERRORS) {
+            firstErrors.push({
+              line: record.line,
+              column,
+              value: mapped.problem.value,
+              reason: mapped.problem.reason,
+            });
+          }
         } else {
           const [primary, ...rest] = mapped.records;
           if (primary) counts[writer.write(primary)] += 1;

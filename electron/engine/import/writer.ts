@@ -80,7 +80,7 @@ export class RecordWriter {
     const shape = `${table}:${names.join(',')}`;
     const find = this.statement(`find:${shape}`, () => {
       const list = names.length ? `, ${names.join(', ')}` : '';
-      return `SELECT id${list} FROM ${table}
+      return `SELECT id, batch_id AS previous_batch_id${list} FROM ${table}
               WHERE source = ? AND external_id = ?`;
     });
     const existing = find.get(this.source, record.externalId) as
@@ -148,12 +148,18 @@ export class RecordWriter {
     fields: Record<string, FieldValue>,
     changed: string[],
   ): void {
-    const detail = Object.fromEntries(
-      changed.map((name) => [
+    // The batch that last wrote the record is kept too, so that a rollback
+    // can put the record back exactly as it was.
+    const detail = Object.fromEntries([
+      ...changed.map((name) => [
         name,
         { from: existing[name] ?? null, to: fields[name] ?? null },
       ]),
-    );
+      [
+        'batch_id',
+        { from: existing['previous_batch_id'] ?? null, to: this.batchId },
+      ],
+    ]);
     this.statement(
       'audit',
       () => `INSERT INTO audit_log (actor, action, entity, record_id, batch_id, detail)

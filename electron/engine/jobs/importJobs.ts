@@ -145,7 +145,10 @@ export class ImportJobs {
     );
     worker.on('error', (error) => {
       log.error('start: worker error', { error });
-      end('failed', 'The import stopped unexpectedly; nothing of the unfinished file was written.');
+      end(
+        'failed',
+        'The import stopped unexpectedly; nothing of the unfinished file was written.',
+      );
     });
     worker.on('exit', () => end('failed', 'The import stopped unexpectedly.'));
     this.hooks.onProgress(progress);
@@ -169,7 +172,10 @@ export class ImportJobs {
         return;
       }
       case 'file-done': {
-        const results: ImportResult[] = [...job.progress.results, message.result];
+        const results: ImportResult[] = [
+          ...job.progress.results,
+          message.result,
+        ];
         if (job.writeStartedAt !== null) {
           job.writingSeconds += (performance.now() - job.writeStartedAt) / 1000;
           job.writeStartedAt = null;
@@ -183,7 +189,10 @@ export class ImportJobs {
         const isCancelled = results.some((r) => r.status === 'cancelled');
         const failed = results.filter((r) => r.status === 'failed');
         const state = isCancelled ? 'cancelled' : 'done';
-        end(state, failed.length > 0 ? failed.map((r) => r.message).join('\n') : null);
+        end(
+          state,
+          failed.length > 0 ? failed.map((r) => r.message).join('\n') : null,
+        );
         return;
       }
       case 'failed':
@@ -191,7 +200,10 @@ export class ImportJobs {
         return;
       default: {
         const unexpected: never = message;
-        throw new WorkbenchError('internal', `handle: unknown message ${String(unexpected)}`);
+        throw new WorkbenchError(
+          'internal',
+          `handle: unknown message ${String(unexpected)}`,
+        );
       }
     }
   }
@@ -205,19 +217,28 @@ export class ImportJobs {
     const isWriting = message.phase === 'writing';
     if (isWriting && job.writeStartedAt === null) job.writeStartedAt = now;
     const share =
-      message.bytesTotal > 0 ? Math.min(1, message.bytesDone / message.bytesTotal) : 0;
-    const fileDone = isWriting ? CHECK_WEIGHT + WRITE_WEIGHT * share : CHECK_WEIGHT * share;
+      message.bytesTotal > 0
+        ? Math.min(1, message.bytesDone / message.bytesTotal)
+        : 0;
+    const fileDone = isWriting
+      ? CHECK_WEIGHT + WRITE_WEIGHT * share
+      : CHECK_WEIGHT * share;
     const sizeBefore = job.sizes
       .slice(0, message.fileIndex)
       .reduce((sum, size) => sum + size, 0);
     const total = job.progress.bytesTotal;
-    const workDone = sizeBefore + fileDone * (job.sizes[message.fileIndex] ?? 0);
+    const workDone =
+      sizeBefore + fileDone * (job.sizes[message.fileIndex] ?? 0);
     const fraction = total > 0 ? workDone / total : 0;
     const elapsed = (now - job.startedAt) / 1000;
-    const rowsBefore = job.progress.results.reduce((sum, r) => sum + r.rowsRead, 0);
+    const rowsBefore = job.progress.results.reduce(
+      (sum, r) => sum + r.rowsRead,
+      0,
+    );
     const rowsDone = rowsBefore + (isWriting ? message.rowsDone : 0);
     const writing =
-      job.writingSeconds + (job.writeStartedAt === null ? 0 : (now - job.writeStartedAt) / 1000);
+      job.writingSeconds +
+      (job.writeStartedAt === null ? 0 : (now - job.writeStartedAt) / 1000);
     job.progress = {
       ...job.progress,
       phase: message.phase,
@@ -225,8 +246,14 @@ export class ImportJobs {
       fileIndex: message.fileIndex,
       rowsDone,
       bytesDone: Math.round(workDone),
-      rowsPerSecond: writing > 0.05 ? Math.round(rowsDone / writing) : job.progress.rowsPerSecond,
-      secondsLeft: fraction > 0.02 ? Math.round((elapsed / fraction) * (1 - fraction)) : null,
+      rowsPerSecond:
+        writing > 0.05
+          ? Math.round(rowsDone / writing)
+          : job.progress.rowsPerSecond,
+      secondsLeft:
+        fraction > 0.02
+          ? Math.round((elapsed / fraction) * (1 - fraction))
+          : null,
     };
   }
 

@@ -142,7 +142,13 @@ export function salesDrillCondition(
   let where = `(${METRIC_SCOPE[drill.metric]})`;
   if (drill.by && drill.group !== undefined) {
     where += ` AND (${DIMENSION_SQL[drill.by]}) IS @group`;
-    return { where, params: { ...params, group: drill.group === NO_GROUP ? null : drill.group } };
+    return {
+      where,
+      params: {
+        ...params,
+        group: drill.group === NO_GROUP ? null : drill.group,
+      },
+    };
   }
   return { where, params };
 }
@@ -281,7 +287,10 @@ function valueOf(
       return { ...base, value: mean(entry.cycleDays) };
     default: {
       const unknown: never = id;
-      throw new WorkbenchError('internal', `valueOf: no metric ${String(unknown)}`);
+      throw new WorkbenchError(
+        'internal',
+        `valueOf: no metric ${String(unknown)}`,
+      );
     }
   }
 }

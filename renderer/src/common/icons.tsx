@@ -59,3 +59,29 @@ export function SettingsIcon() {
     </Icon>
   );
 }
+
+export function CloseIcon() {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      aria-hidden="true"
+    >
+      <path d="M6 6l12 12M18 6L6 18" />
+    </svg>
+  );
+}
+
+export function DrillIcon() {
+  return (
+    <Icon>
+      <path d="M4 5h16l-6 7v6l-4 2v-8z" />
+    </Icon>
+  );
+}

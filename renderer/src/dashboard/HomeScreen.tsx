@@ -1,11 +1,14 @@
 // Home: the sales KPIs of the chosen period, bookings and win rate by
-// quarter, and one breakdown chosen by the user.
+// quarter, and one breakdown chosen by the user. Every card, bar and point
+// opens the deals behind it.
 import { useEffect, useMemo, useState } from 'react';
-import { Chart } from '../charts/Chart.js';
+import type { KpiValue } from '../../../shared/contract.js';
+import { Chart, type ChartPick } from '../charts/Chart.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
-import { periodLabel } from '../shell/PeriodPicker.js';
+import { drillOf } from '../grids/drill.js';
 import { useStore } from '../store/index.js';
+import { periodLabel } from '../workspace/periods.js';
 import { breakdownOption, quarterOption } from './chartOptions.js';
 import {
   BREAKDOWN_DIMENSIONS,
@@ -13,7 +16,8 @@ import {
   type BreakdownDimension,
   type BreakdownMeasure,
 } from './dashboardSlice.js';
-import { KpiCards, metricNameKey } from './KpiCards.js';
+import { KpiCards } from './KpiCards.js';
+import { metricNameKey } from './kpiFormat.js';
 
 function isDimension(value: string): value is BreakdownDimension {
   return (BREAKDOWN_DIMENSIONS as readonly string[]).includes(value);
@@ -21,6 +25,11 @@ function isDimension(value: string): value is BreakdownDimension {
 
 function isMeasure(value: string): value is BreakdownMeasure {
   return (BREAKDOWN_MEASURES as readonly string[]).includes(value);
+}
+
+/** The period figures were computed for; null for all time. */
+function shownPeriod(values: readonly KpiValue[] | null): string | null {
+  return values?.[0]?.period ?? null;
 }
 
 function EmptyWorkspace() {
@@ -47,14 +56,38 @@ function QuarterPanel({ currency }: { currency: string }) {
   const locale = useStore((state) => state.locale);
   const series = useStore((state) => state.quarterSeries);
   const loadDashboard = useStore((state) => state.loadDashboard);
+  const drillInto = useStore((state) => state.drillInto);
   const data = series.status === 'idle' ? null : series.data;
   const chart = useMemo(
     () => (data ? quarterOption(t, locale, data, currency) : null),
     [t, locale, data, currency],
   );
+  const pick = useMemo((): ChartPick | undefined => {
+    if (!chart) return undefined;
+    const { groups } = chart.items;
+    // The period the bars were computed for, which may lag the picker's
+    // while a new one loads.
+    const period = shownPeriod(data);
+    return {
+      ...chart.items,
+      hint: t('chart.pickHint'),
+      onPick: (dataIndex, seriesIndex) => {
+        const group = groups[dataIndex];
+        if (group === undefined) return;
+        // The bars are bookings (won deals); the line is the win rate,
+        // whose deals are the won and the lost.
+        const metric = seriesIndex === 1 ? 'win_rate' : 'bookings';
+        drillInto(drillOf(metric, period, { by: 'quarter', group }));
+      },
+    };
+  }, [chart, data, t, drillInto]);
   const title = t('chart.quarterTitle');
   return (
-    <section className="panel">
+    <section
+      className="panel"
+      aria-busy={series.status === 'loading'}
+      data-testid="panel-quarters"
+    >
       <header className="panel-header">
         <h3>{title}</h3>
       </header>
@@ -68,7 +101,12 @@ function QuarterPanel({ currency }: { currency: string }) {
       {chart === null && series.status === 'loading' && <LoadingNotice />}
       {chart?.isEmpty && <p className="muted">{t('chart.noData')}</p>}
       {chart && !chart.isEmpty && (
-        <Chart option={chart.option} label={title} testId="chart-quarters" />
+        <Chart
+          option={chart.option}
+          label={title}
+          testId="chart-quarters"
+          pick={pick}
+        />
       )}
     </section>
   );
@@ -86,6 +124,8 @@ function BreakdownPanel({ currency }: { currency: string }) {
   const setBy = useStore((state) => state.setBreakdownBy);
   const setMeasure = useStore((state) => state.setBreakdownMeasure);
   const loadBreakdown = useStore((state) => state.loadBreakdown);
+  const dataBy = useStore((state) => state.breakdownDataBy);
+  const drillInto = useStore((state) => state.drillInto);
   const [isShowingAll, setIsShowingAll] = useState(false);
   const data = breakdown.status === 'idle' ? null : breakdown.data;
   const limit = isShowingAll ? null : BREAKDOWN_TOP;
@@ -94,12 +134,31 @@ function BreakdownPanel({ currency }: { currency: string }) {
       data ? breakdownOption(t, locale, data, measure, currency, limit) : null,
     [t, locale, data, measure, currency, limit],
   );
+  const pick = useMemo((): ChartPick | undefined => {
+    if (!chart) return undefined;
+    const { groups } = chart.items;
+    // While another dimension or period loads, the bars are the old ones.
+    const period = shownPeriod(data);
+    return {
+      ...chart.items,
+      hint: t('chart.pickHintBars'),
+      onPick: (dataIndex) => {
+        const group = groups[dataIndex];
+        if (group === undefined) return;
+        drillInto(drillOf(measure, period, { by: dataBy, group }));
+      },
+    };
+  }, [chart, data, t, measure, dataBy, drillInto]);
   const title = t('chart.breakdownTitle', {
     measure: t(metricNameKey(measure)),
     by: t(`dimension.${by}`),
   });
   return (
-    <section className="panel">
+    <section
+      className="panel"
+      aria-busy={breakdown.status === 'loading'}
+      data-testid="panel-breakdown"
+    >
       <header className="panel-header">
         <h3>{title}</h3>
         <div className="panel-controls">
@@ -153,6 +212,7 @@ function BreakdownPanel({ currency }: { currency: string }) {
           label={title}
           height={chart.height}
           testId="chart-breakdown"
+          pick={pick}
         />
       )}
       {chart && chart.groupCount > BREAKDOWN_TOP && (

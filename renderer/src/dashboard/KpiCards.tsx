@@ -1,21 +1,11 @@
+// The KPI cards of the period. Each card is a button: pressing it lists
+// exactly the deals behind its number in the opportunities grid.
 import type { KpiValue } from '../../../shared/contract.js';
-import {
-  SALES_METRIC_IDS,
-  type SalesMetricId,
-} from '../../../shared/metrics.js';
+import { SALES_METRIC_IDS } from '../../../shared/metrics.js';
 import { useT } from '../common/useT.js';
-import type { MessageKey } from '../i18n/index.js';
+import { drillOf } from '../grids/drill.js';
 import { useStore } from '../store/index.js';
-import { showKpi } from './kpiFormat.js';
-
-// The catalogue keys named by `SALES_METRICS`, checked against the catalogue.
-export function metricNameKey(id: SalesMetricId): MessageKey {
-  return `metric.${id}.name`;
-}
-
-export function metricFormulaKey(id: SalesMetricId): MessageKey {
-  return `metric.${id}.formula`;
-}
+import { metricFormulaKey, metricNameKey, showKpi } from './kpiFormat.js';
 
 type KpiCardsProps = {
   values: readonly KpiValue[];
@@ -26,6 +16,8 @@ type KpiCardsProps = {
 export function KpiCards({ values, currency, isStale }: KpiCardsProps) {
   const t = useT();
   const locale = useStore((state) => state.locale);
+  const period = useStore((state) => state.period);
+  const drillInto = useStore((state) => state.drillInto);
   const byId = new Map(
     values.filter((value) => value.group === null).map((v) => [v.id, v]),
   );
@@ -36,22 +28,35 @@ export function KpiCards({ values, currency, isStale }: KpiCardsProps) {
       aria-busy={isStale}
     >
       {SALES_METRIC_IDS.map((id) => {
-        const shown = showKpi(t, locale, byId.get(id), currency);
+        const kpi = byId.get(id);
+        const shown = showKpi(t, locale, kpi, currency);
+        // The period the shown number was computed for, which lags the
+        // picker's while a new period loads.
+        const drill = drillOf(id, kpi ? kpi.period : period);
+        const name = t(metricNameKey(id));
+        const definitionId = `kpi-definition-${id}`;
         return (
-          <article key={id} className="kpi-card" data-testid={`kpi-card-${id}`}>
-            <h3>{t(metricNameKey(id))}</h3>
-            <p
+          <button
+            key={id}
+            type="button"
+            className="kpi-card"
+            data-testid={`kpi-card-${id}`}
+            aria-label={t('home.kpiButton', { name, value: shown.text })}
+            aria-describedby={definitionId}
+            onClick={() => drillInto(drill)}
+          >
+            <span className="kpi-name">{name}</span>
+            <span
               className="kpi-value"
               data-testid={`kpi-${id}`}
               title={shown.exact}
             >
               {shown.text}
-            </p>
-            <p className="kpi-definition">
-              <span className="visually-hidden">{t('home.definition')}: </span>
+            </span>
+            <span className="kpi-definition" id={definitionId}>
               {t(metricFormulaKey(id))}
-            </p>
-          </article>
+            </span>
+          </button>
         );
       })}
     </section>

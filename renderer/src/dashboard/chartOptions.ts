@@ -4,6 +4,7 @@
 import type { KpiValue } from '../../../shared/contract.js';
 import type { SalesMetricId } from '../../../shared/metrics.js';
 import type { ChartOption } from '../charts/Chart.js';
+import { NO_GROUP } from '../grids/drill.js';
 import {
   formatCount,
   formatMoney,
@@ -12,8 +13,7 @@ import {
   type Translate,
 } from '../i18n/index.js';
 import type { BreakdownMeasure } from './dashboardSlice.js';
-import { metricNameKey } from './KpiCards.js';
-import { byGroup } from './kpiFormat.js';
+import { byGroup, metricNameKey } from './kpiFormat.js';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -54,12 +54,13 @@ function compactNumber(locale: Locale, value: number): string {
   }).format(value);
 }
 
-function exactLine(
+/** One metric of a row as "Name: value", the value exact. */
+function exactParts(
   t: Translate,
   locale: Locale,
   id: SalesMetricId,
   row: Row,
-): string {
+): { name: string; value: string } {
   const value = row.values[id];
   let text: string;
   if (value === undefined || value === null) text = t('value.none');
@@ -67,12 +68,54 @@ function exactLine(
   else if (id === 'bookings' || id === 'avg_won_deal_size') {
     text = formatMoney(locale, value, row.currency, 2);
   } else text = formatCount(locale, value);
-  return `${escapeHtml(t(metricNameKey(id)))}: <b>${escapeHtml(text)}</b>`;
+  return { name: t(metricNameKey(id)), value: text };
 }
 
+/** The tooltip of a row (HTML) and the same facts as plain text. */
+function describeRow(
+  t: Translate,
+  locale: Locale,
+  title: string,
+  ids: readonly SalesMetricId[],
+  row: Row,
+): { html: string; text: string } {
+  const parts = ids.map((id) => exactParts(t, locale, id, row));
+  const html = [
+    `<b>${escapeHtml(title)}</b>`,
+    ...parts.map(
+      (part) => `${escapeHtml(part.name)}: <b>${escapeHtml(part.value)}</b>`,
+    ),
+  ].join('<br>');
+  const text = [
+    title,
+    ...parts.map((part) => `${part.name}: ${part.value}`),
+  ].join(t('drill.separator'));
+  return { html, text };
+}
+
+/** What the page needs to turn a click on a chart into a drill. */
+export type ChartItems = {
+  /** The groups as `kpi.compute` named them, in chart order. */
+  groups: string[];
+  /** The category axis labels, in the same order. */
+  labels: string[];
+  /** Each item's exact values as plain text, for screen readers. */
+  summaries: string[];
+};
+
 const QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
-/** The engine's name for deals without a value in the chosen dimension. */
-const NO_GROUP = '(none)';
+const QUARTER_FACTS = [
+  'bookings',
+  'win_rate',
+  'deals_won',
+  'deals_lost',
+] as const satisfies readonly SalesMetricId[];
+const BREAKDOWN_FACTS = [
+  'bookings',
+  'win_rate',
+  'deals_won',
+  'avg_won_deal_size',
+] as const satisfies readonly SalesMetricId[];
 
 type AxisParam = { dataIndex: number };
 type ItemParam = { dataIndex: number };
@@ -82,24 +125,22 @@ export function quarterOption(
   locale: Locale,
   values: readonly KpiValue[],
   currency: string,
-): { option: ChartOption; isEmpty: boolean } {
+): { option: ChartOption; isEmpty: boolean; items: ChartItems } {
   // Open deals without a close date form a group of their own; it has no
   // place on a time axis.
   const rows = rowsOf(values, currency)
     .filter((row) => QUARTER_LABEL.test(row.group))
     .sort((a, b) => a.group.localeCompare(b.group));
+  const described = rows.map((row) =>
+    describeRow(t, locale, row.group, QUARTER_FACTS, row),
+  );
   const option: ChartOption = {
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params: AxisParam[] | AxisParam) => {
         const first = Array.isArray(params) ? params[0] : params;
-        const row = first ? rows[first.dataIndex] : undefined;
-        if (!row) return '';
-        const lines = (
-          ['bookings', 'win_rate', 'deals_won', 'deals_lost'] as const
-        ).map((id) => exactLine(t, locale, id, row));
-        return [`<b>${escapeHtml(row.group)}</b>`, ...lines].join('<br>');
+        return first ? (described[first.dataIndex]?.html ?? '') : '';
       },
     },
     legend: { top: 0 },
@@ -110,6 +151,8 @@ export function quarterOption(
       name: t('chart.axisQuarter'),
       nameLocation: 'middle',
       nameGap: 32,
+      // Clicking a quarter's label lists its deals, like its bar.
+      triggerEvent: true,
     },
     yAxis: [
       {
@@ -147,7 +190,16 @@ export function quarterOption(
       },
     ],
   };
-  return { option, isEmpty: rows.length === 0 };
+  const groups = rows.map((row) => row.group);
+  return {
+    option,
+    isEmpty: rows.length === 0,
+    items: {
+      groups,
+      labels: groups,
+      summaries: described.map((item) => item.text),
+    },
+  };
 }
 
 const MEASURE_AXIS = {
@@ -164,7 +216,12 @@ export function breakdownOption(
   measure: BreakdownMeasure,
   currency: string,
   limit: number | null,
-): { option: ChartOption; groupCount: number; height: number } {
+): {
+  option: ChartOption;
+  groupCount: number;
+  height: number;
+  items: ChartItems;
+} {
   const toChart = (row: Row) => {
     const value = row.values[measure];
     if (value === null || value === undefined) return null;
@@ -179,18 +236,13 @@ export function breakdownOption(
       ? t('chart.otherGroup')
       : row.group,
   );
+  const described = rows.map((row, index) =>
+    describeRow(t, locale, labels[index] ?? '', BREAKDOWN_FACTS, row),
+  );
   const option: ChartOption = {
     tooltip: {
       trigger: 'item',
-      formatter: (param: ItemParam) => {
-        const row = rows[param.dataIndex];
-        if (!row) return '';
-        const lines = (
-          ['bookings', 'win_rate', 'deals_won', 'avg_won_deal_size'] as const
-        ).map((id) => exactLine(t, locale, id, row));
-        const title = escapeHtml(labels[param.dataIndex] ?? '');
-        return [`<b>${title}</b>`, ...lines].join('<br>');
-      },
+      formatter: (param: ItemParam) => described[param.dataIndex]?.html ?? '',
     },
     grid: { left: 8, right: 48, top: 8, bottom: 40, containLabel: true },
     xAxis: {
@@ -209,6 +261,7 @@ export function breakdownOption(
       inverse: true,
       data: labels,
       axisLabel: { width: 160, overflow: 'truncate' },
+      triggerEvent: true,
     },
     series: [
       {
@@ -220,5 +273,14 @@ export function breakdownOption(
     ],
   };
   const height = Math.max(240, rows.length * 22 + 72);
-  return { option, groupCount: ranked.length, height };
+  return {
+    option,
+    groupCount: ranked.length,
+    height,
+    items: {
+      groups: rows.map((row) => row.group),
+      labels,
+      summaries: described.map((item) => item.text),
+    },
+  };
 }

@@ -42,6 +42,8 @@ export type DashboardSlice = {
   breakdownBy: BreakdownDimension;
   breakdownMeasure: BreakdownMeasure;
   breakdown: Loadable<KpiValue[]>;
+  /** The dimension the breakdown's data was computed for. */
+  breakdownDataBy: BreakdownDimension;
   loadDashboard(): Promise<void>;
   loadKnownQuarters(): Promise<void>;
   loadBreakdown(): Promise<void>;
@@ -71,6 +73,7 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (
     breakdownBy: 'owner',
     breakdownMeasure: 'bookings',
     breakdown: IDLE,
+    breakdownDataBy: 'owner',
 
     loadDashboard: async () => {
       const ticket = ++latest.kpis;
@@ -139,14 +142,18 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (
       set((state) => ({
         breakdown: { status: 'loading', data: previousData(state.breakdown) },
       }));
+      const by = get().breakdownBy;
       try {
         const { metrics } = await api.call('kpi.compute', {
           metrics: [...BREAKDOWN_MEASURES],
-          by: get().breakdownBy,
+          by,
           ...periodArgs(),
         });
         if (ticket === latest.breakdown) {
-          set({ breakdown: { status: 'ready', data: metrics } });
+          set({
+            breakdown: { status: 'ready', data: metrics },
+            breakdownDataBy: by,
+          });
         }
       } catch (error) {
         if (ticket === latest.breakdown) {

@@ -1,14 +1,25 @@
-// How each KPI is written on a card: the shown text and the exact value
+// How each KPI is written: its name, the shown text and the exact value
 // behind it for the tooltip.
 import type { KpiValue } from '../../../shared/contract.js';
+import type { SalesMetricId } from '../../../shared/metrics.js';
 import {
   formatCount,
   formatMoney,
   formatNumber,
   formatPercent,
   type Locale,
+  type MessageKey,
   type Translate,
 } from '../i18n/index.js';
+
+// The catalogue keys named by `SALES_METRICS`, checked against the catalogue.
+export function metricNameKey(id: SalesMetricId): MessageKey {
+  return `metric.${id}.name`;
+}
+
+export function metricFormulaKey(id: SalesMetricId): MessageKey {
+  return `metric.${id}.formula`;
+}
 
 export type ShownValue = { text: string; exact: string };
 

@@ -1,5 +1,6 @@
 // Data: one grid per entity under tabs, with the row count the engine
-// reports, a quick search over text columns, and CSV export.
+// reports, a quick search over text columns, CSV export, and, after a
+// click on a figure at Home, a chip saying which deals are listed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   GRID_ENTITIES,
@@ -15,36 +16,46 @@ import {
   downloadText,
   EXPORT_ROW_LIMIT,
   fetchAllRows,
-  toCsv,
   type GridQuery,
 } from './csvExport.js';
+import { toCsv } from './csvText.js';
+import { DrillChip } from './DrillChip.js';
 import { EntityGrid } from './EntityGrid.js';
 
 const SEARCH_DELAY_MS = 250;
 
 type ColumnsState =
   | { status: 'loading' }
-  | { status: 'ready'; entity: GridEntity; columns: GridColumn[] }
+  | { status: 'ready'; columns: GridColumn[] }
   | { status: 'error'; error: unknown };
 
+type ColumnsAnswer = Exclude<ColumnsState, { status: 'loading' }> & {
+  entity: GridEntity;
+  attempt: number;
+};
+
 function useGridColumns(entity: GridEntity) {
-  const [state, setState] = useState<ColumnsState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [answer, setAnswer] = useState<ColumnsAnswer | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    setState({ status: 'loading' });
     api
       .call('grid.columns', { entity })
       .then((columns) => {
-        if (isCurrent) setState({ status: 'ready', entity, columns });
+        if (isCurrent) setAnswer({ status: 'ready', columns, entity, attempt });
       })
       .catch((error: unknown) => {
-        if (isCurrent) setState({ status: 'error', error });
+        if (isCurrent) setAnswer({ status: 'error', error, entity, attempt });
       });
     return () => {
       isCurrent = false;
     };
   }, [entity, attempt]);
+  // An answer to an earlier question (another table, a failed try) is no
+  // answer yet: the columns are still loading.
+  const isAnswered =
+    answer !== null && answer.entity === entity && answer.attempt === attempt;
+  const state: ColumnsState = isAnswered ? answer : { status: 'loading' };
   return { state, retry: () => setAttempt((value) => value + 1) };
 }
 
@@ -71,11 +82,14 @@ function EntityTabs() {
   );
 }
 
-export function DataScreen() {
+/** One table with its toolbar; a new table starts with a fresh one. */
+function EntityView({ entity }: { entity: GridEntity }) {
   const t = useT();
   const locale = useStore((state) => state.locale);
-  const entity = useStore((state) => state.gridEntity);
-  const total = useStore((state) => state.gridTotals[state.gridEntity]);
+  const total = useStore((state) => state.gridTotals[entity]);
+  const drill = useStore((state) =>
+    entity === 'opportunities' ? state.gridDrill : null,
+  );
   const setTotal = useStore((state) => state.setGridTotal);
   const { state: columnsState, retry } = useGridColumns(entity);
   const [searchText, setSearchText] = useState('');
@@ -84,13 +98,7 @@ export function DataScreen() {
   const [isExporting, setIsExporting] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const lastQuery = useRef<GridQuery | null>(null);
-
-  useEffect(() => {
-    setSearchText('');
-    setQuickSearch('');
-    setGridError(null);
-    setExportNote(null);
-  }, [entity]);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const timer = setTimeout(
@@ -119,6 +127,7 @@ export function DataScreen() {
       sort: [],
       filters: {},
       quickSearch,
+      ...(drill ? { drill } : {}),
     };
     setIsExporting(true);
     setExportNote(null);
@@ -138,8 +147,14 @@ export function DataScreen() {
   };
 
   return (
-    <div className="data-place" data-testid="data">
-      <EntityTabs />
+    <>
+      {drill && (
+        <DrillChip
+          drill={drill}
+          total={total}
+          onDismissed={() => searchRef.current?.focus()}
+        />
+      )}
       <div className="grid-toolbar">
         <p className="grid-total" data-testid="grid-total" aria-live="polite">
           {total === undefined ? '' : t(`total.${entity}`, { count: total })}
@@ -147,6 +162,7 @@ export function DataScreen() {
         <label className="search">
           <span className="visually-hidden">{t('data.search')}</span>
           <input
+            ref={searchRef}
             type="search"
             data-testid="grid-search"
             value={searchText}
@@ -167,7 +183,9 @@ export function DataScreen() {
       {gridError !== null && <ErrorNotice error={gridError} isCompact />}
       {total === 0 && (
         <p className="muted">
-          {t('data.empty', { entity: t(`entity.${entity}`) })}
+          {t(drill ? 'data.emptyDrill' : 'data.empty', {
+            entity: t(`entity.${entity}`),
+          })}
         </p>
       )}
       {columnsState.status === 'loading' && (
@@ -176,17 +194,28 @@ export function DataScreen() {
       {columnsState.status === 'error' && (
         <ErrorNotice error={columnsState.error} onRetry={retry} />
       )}
-      {columnsState.status === 'ready' && columnsState.entity === entity && (
+      {columnsState.status === 'ready' && (
         <EntityGrid
-          key={`${entity}-${locale}`}
+          key={locale}
           entity={entity}
           columns={columnsState.columns}
           quickSearch={quickSearch}
+          drill={drill}
           onQuery={onQuery}
           onTotal={onTotal}
           onError={onError}
         />
       )}
+    </>
+  );
+}
+
+export function DataScreen() {
+  const entity = useStore((state) => state.gridEntity);
+  return (
+    <div className="data-place" data-testid="data">
+      <EntityTabs />
+      <EntityView key={entity} entity={entity} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // One AG Grid over one entity, fed page by page through the infinite row
-// model: the grid asks for a window of rows with its sort and filters, and
-// the engine answers that window and the total.
+// model: the grid asks for a window of rows with its sort and filters (and
+// the KPI drill, if any), and the engine answers that window and the total.
 import {
   AllCommunityModule,
   colorSchemeDark,
@@ -12,7 +12,11 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
-import type { GridColumn, GridEntity } from '../../../shared/contract.js';
+import type {
+  Drill,
+  GridColumn,
+  GridEntity,
+} from '../../../shared/contract.js';
 import { api } from '../api/index.js';
 import { useColorScheme } from '../common/useColorScheme.js';
 import { useStore } from '../store/index.js';
@@ -36,6 +40,7 @@ type EntityGridProps = {
   entity: GridEntity;
   columns: readonly GridColumn[];
   quickSearch: string;
+  drill: Drill | null;
   /** Told the query behind each page, so an export can repeat it. */
   onQuery(query: GridQuery): void;
   onTotal(total: number): void;
@@ -46,6 +51,7 @@ export function EntityGrid({
   entity,
   columns,
   quickSearch,
+  drill,
   onQuery,
   onTotal,
   onError,
@@ -72,9 +78,11 @@ export function EntityGrid({
     gridApiRef.current?.refreshInfiniteCache();
   }, [dataVersion]);
 
-  // A new datasource (another search) makes the grid start over.
+  // A new datasource (another search or drill) makes the grid start over;
+  // pages still on their way for the old one must not report its total.
+  const liveSource = useRef<IDatasource | null>(null);
   const datasource = useMemo((): IDatasource => {
-    return {
+    const source: IDatasource = {
       getRows: (params: IGetRowsParams) => {
         const query: GridQuery = {
           entity,
@@ -84,6 +92,7 @@ export function EntityGrid({
           })),
           filters: toContractFilters(params.filterModel),
           quickSearch,
+          ...(drill ? { drill } : {}),
         };
         onQuery(query);
         api
@@ -93,16 +102,20 @@ export function EntityGrid({
             limit: params.endRow - params.startRow,
           })
           .then(({ rows, total }) => {
-            onTotal(total);
+            if (liveSource.current === source) onTotal(total);
             params.successCallback(rows, total);
           })
           .catch((error: unknown) => {
-            onError(error);
+            if (liveSource.current === source) onError(error);
             params.failCallback();
           });
       },
     };
-  }, [entity, quickSearch, onQuery, onTotal, onError]);
+    return source;
+  }, [entity, quickSearch, drill, onQuery, onTotal, onError]);
+  useEffect(() => {
+    liveSource.current = datasource;
+  }, [datasource]);
 
   return (
     <div className="grid-host" data-testid={`grid-${entity}`}>

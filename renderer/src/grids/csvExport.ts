@@ -1,9 +1,9 @@
-// CSV export of what the grid shows: the same sort, filters and search,
-// fetched from the engine page by page (the infinite row model only ever
-// holds a window of rows), written as RFC 4180 text.
+// CSV export of what the grid shows: the same sort, filters, search and
+// drill, fetched from the engine page by page (the infinite row model only
+// ever holds a window of rows).
 import type {
   ColumnFilter,
-  GridColumn,
+  Drill,
   GridEntity,
 } from '../../../shared/contract.js';
 import { api } from '../api/index.js';
@@ -17,30 +17,9 @@ export type GridQuery = {
   sort: { column: string; direction: 'asc' | 'desc' }[];
   filters: Record<string, ColumnFilter>;
   quickSearch: string;
+  /** The deals behind one KPI value; opportunities only. */
+  drill?: Drill;
 };
-
-/**
- * Quotes a cell. Text that a spreadsheet would run as a formula gets a
- * leading apostrophe, so an exported file cannot carry an injected formula.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(
-  columns: readonly GridColumn[],
-  headers: readonly string[],
-  rows: readonly GridRow[],
-): string {
-  const lines = [headers.map(csvCell).join(',')];
-  for (const row of rows) {
-    lines.push(columns.map((column) => csvCell(row[column.id])).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
-}
 
 /** Every row of the query up to the limit; `isTruncated` when more exist. */
 export async function fetchAllRows(

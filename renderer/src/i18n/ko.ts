@@ -58,6 +58,7 @@ export const ko: Record<MessageKey, Message> = {
     '이 기간에 종료되거나 진행 중인 거래가 없습니다. 더 넓은 기간을 선택하세요.',
   'home.kpiLabel': '주요 지표',
   'home.definition': '정의',
+  'home.kpiButton': '{name}: {value}. 이 수치에 집계된 거래 보기',
 
   'metric.deals_won.name': '수주 건수',
   'metric.deals_won.formula':
@@ -99,6 +100,10 @@ export const ko: Record<MessageKey, Message> = {
   'chart.otherGroup': '(없음)',
   'chart.showAll': '{count}개 모두 보기',
   'chart.showTop': '상위 {count}개만 보기',
+  'chart.pickHint':
+    '막대나 점을 클릭하면 집계된 거래 목록이 열립니다(화살표 키와 Enter 키로도 열 수 있습니다).',
+  'chart.pickHintBars':
+    '막대나 이름을 클릭하면 집계된 거래 목록이 열립니다(화살표 키와 Enter 키로도 열 수 있습니다).',
   'dimension.owner': '담당자',
   'dimension.manager': '관리자',
   'dimension.region': '지역',
@@ -115,6 +120,13 @@ export const ko: Record<MessageKey, Message> = {
   'data.exportTooMany':
     '처음 {count}행만 내보냈습니다. 나머지를 내보내려면 필터를 좁히세요.',
   'data.loading': '행을 불러오는 중…',
+  'data.emptyDrill':
+    '이 수치에 집계된 거래 중 조건에 맞는 거래가 없습니다. 검색어나 필터를 지우거나, 위의 칩을 닫아 모든 영업 기회를 보세요.',
+  'drill.intro': '집계된 거래',
+  'drill.group': '{dimension}: {group}',
+  'drill.separator': ' · ',
+  'drill.count': '거래 {count}건',
+  'drill.dismiss': '모든 영업 기회 보기',
   'data.empty':
     '일치하는 행이 없습니다. 검색어나 필터를 지우거나 {entity} 데이터가 있는 파일을 가져오세요.',
   'agGrid.contains': '포함',
@@ -211,11 +223,19 @@ export const ko: Record<MessageKey, Message> = {
   'import.uploading': '파일 {count}개 중 {index}번째 준비 중: {name}',
   'import.starting': '가져오기를 시작하는 중…',
   'import.running': '가져오는 중',
-  'import.fileOf': '파일 {count}개 중 {index}번째: {name}',
-  'import.rowsDone': '{count}행 읽음',
+  'import.phaseChecking': '파일 확인 중…',
+  'import.phaseWriting': '행 기록 중…',
+  'import.percent': '{percent}%',
+  'import.factFile': '파일',
+  'import.factRows': '기록한 행',
+  'import.factRate': '속도',
+  'import.factTimeLeft': '남은 시간',
+  'import.fileOf': '{count}개 중 {index}번째: {name}',
+  'import.rowsDone': '{count}행',
   'import.rate': '초당 {count}행',
-  'import.timeLeft': '약 {time} 남음',
-  'import.timeUnknown': '남은 시간을 계산하는 중…',
+  'import.rateUnknown': '측정 중…',
+  'import.timeLeft': '약 {time}',
+  'import.timeUnknown': '추정 중…',
   'import.cancel': '가져오기 취소',
   'import.cancelling': '취소하는 중…',
   'import.stateDone': '가져오기를 마쳤습니다.',

@@ -1,8 +1,9 @@
-// The running import: how far it is, how fast, how long is left, and a way
-// to stop it.
+// The running import: which step it is on, how far it is, how fast it
+// writes, how long is left, and a way to stop it.
 import { useT } from '../common/useT.js';
 import { formatDuration } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
+import { progressPercent } from './progressShare.js';
 
 export function ImportProgress() {
   const t = useT();
@@ -38,16 +39,23 @@ export function ImportProgress() {
     );
   }
 
-  const fileShare = job.bytesTotal > 0 ? job.bytesDone / job.bytesTotal : 0;
-  const overall =
-    job.fileCount > 0
-      ? Math.min(1, (job.fileIndex + fileShare) / job.fileCount)
-      : 0;
-  const percent = Math.round(overall * 100);
+  const percent = progressPercent(job);
+  const phaseText = t(
+    job.phase === 'checking' ? 'import.phaseChecking' : 'import.phaseWriting',
+  );
   return (
-    <section className="panel import-progress" data-testid="import-progress">
+    <section
+      className="panel import-progress"
+      data-testid="import-progress"
+      data-phase={job.phase}
+    >
       <header className="panel-header">
-        <h3>{t('import.running')}</h3>
+        <h3>
+          {t('import.running')}
+          <span className="import-phase" data-testid="import-phase">
+            {phaseText}
+          </span>
+        </h3>
         <button
           type="button"
           data-testid="import-cancel"
@@ -57,19 +65,25 @@ export function ImportProgress() {
           {t(isCancelling ? 'import.cancelling' : 'import.cancel')}
         </button>
       </header>
-      <div
-        className="progress-bar"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-label={t('import.running')}
-      >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      <div className="progress-line">
+        <div
+          className="progress-bar"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={t('import.percent', { percent })}
+          aria-label={t('import.running')}
+        >
+          <div className="progress-fill" style={{ width: `${percent}%` }} />
+        </div>
+        <span className="progress-percent">
+          {t('import.percent', { percent })}
+        </span>
       </div>
-      <dl className="progress-facts">
+      <dl className="progress-facts" data-testid="import-facts">
         <div>
-          <dt className="visually-hidden">{t('import.col.file')}</dt>
+          <dt>{t('import.factFile')}</dt>
           <dd>
             {t('import.fileOf', {
               index: Math.min(job.fileIndex + 1, job.fileCount),
@@ -79,13 +93,22 @@ export function ImportProgress() {
           </dd>
         </div>
         <div>
-          <dd>{t('import.rowsDone', { count: job.rowsDone })}</dd>
+          <dt>{t('import.factRows')}</dt>
+          <dd data-testid="import-rows">
+            {t('import.rowsDone', { count: job.rowsDone })}
+          </dd>
         </div>
         <div>
-          <dd>{t('import.rate', { count: Math.round(job.rowsPerSecond) })}</dd>
+          <dt>{t('import.factRate')}</dt>
+          <dd data-testid="import-rate">
+            {job.rowsPerSecond > 0
+              ? t('import.rate', { count: Math.round(job.rowsPerSecond) })
+              : t('import.rateUnknown')}
+          </dd>
         </div>
         <div>
-          <dd>
+          <dt>{t('import.factTimeLeft')}</dt>
+          <dd data-testid="import-time-left">
             {job.secondsLeft === null
               ? t('import.timeUnknown')
               : t('import.timeLeft', {

@@ -1,6 +1,7 @@
 // Settings: the interface language (kept on this computer) and the open
 // workspace's name and fiscal calendar (kept in the workspace file).
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import type { WorkspaceInfo } from '../../../shared/contract.js';
 import { ErrorNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { LOCALES, monthName, type Locale } from '../i18n/index.js';
@@ -45,26 +46,7 @@ function LanguageSection() {
 
 function WorkspaceSection() {
   const t = useT();
-  const locale = useStore((state) => state.locale);
   const workspace = useStore((state) => state.workspace);
-  const isBusy = useStore((state) => state.isWorkspaceBusy);
-  const error = useStore((state) => state.workspaceError);
-  const update = useStore((state) => state.updateWorkspaceSettings);
-  const [name, setName] = useState('');
-  const [startMonth, setStartMonth] = useState(1);
-  const [label, setLabel] = useState<'start' | 'end'>('end');
-  const [isSaved, setIsSaved] = useState(false);
-  const nameId = useId();
-  const monthId = useId();
-
-  useEffect(() => {
-    if (!workspace) return;
-    setName(workspace.name);
-    setStartMonth(workspace.fiscalYearStartMonth);
-    setLabel(workspace.fiscalYearLabel);
-    setIsSaved(false);
-  }, [workspace]);
-
   if (!workspace) {
     return (
       <section className="panel settings-section">
@@ -73,15 +55,48 @@ function WorkspaceSection() {
       </section>
     );
   }
+  // Another workspace file starts the form afresh from its settings.
+  return <WorkspaceForm key={workspace.path} workspace={workspace} />;
+}
+
+/** The saved settings of one workspace, edited until Save. */
+function WorkspaceForm({ workspace }: { workspace: WorkspaceInfo }) {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const isBusy = useStore((state) => state.isWorkspaceBusy);
+  const error = useStore((state) => state.workspaceError);
+  const update = useStore((state) => state.updateWorkspaceSettings);
+  const [name, setName] = useState(workspace.name);
+  const [startMonth, setStartMonth] = useState(workspace.fiscalYearStartMonth);
+  const [label, setLabel] = useState(workspace.fiscalYearLabel);
+  const [isSaved, setIsSaved] = useState(false);
+  const nameId = useId();
+  const monthId = useId();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const savedName = name.trim() || workspace.name;
     const isDone = await update({
-      name: name.trim() || workspace.name,
+      name: savedName,
       fiscalYearStartMonth: startMonth,
       fiscalYearLabel: label,
     });
+    if (isDone) setName(savedName);
     setIsSaved(isDone);
+  };
+
+  // Any edit after a save makes "Saved." untrue until the next one.
+  const editName = (value: string) => {
+    setName(value);
+    setIsSaved(false);
+  };
+  const editStartMonth = (value: number) => {
+    setStartMonth(value);
+    setIsSaved(false);
+  };
+  const editLabel = (value: 'start' | 'end') => {
+    setLabel(value);
+    setIsSaved(false);
   };
 
   return (
@@ -94,14 +109,14 @@ function WorkspaceSection() {
           type="text"
           value={name}
           maxLength={200}
-          onChange={(event) => setName(event.target.value)}
+          onChange={(event) => editName(event.target.value)}
         />
         <label htmlFor={monthId}>{t('settings.fiscalStart')}</label>
         <select
           id={monthId}
           data-testid="settings-fiscal-start"
           value={startMonth}
-          onChange={(event) => setStartMonth(Number(event.target.value))}
+          onChange={(event) => editStartMonth(Number(event.target.value))}
         >
           {MONTHS.map((month) => (
             <option key={month} value={month}>
@@ -116,7 +131,7 @@ function WorkspaceSection() {
               type="radio"
               name="fiscal-label"
               checked={label === 'start'}
-              onChange={() => setLabel('start')}
+              onChange={() => editLabel('start')}
             />
             {t('settings.fiscalLabelStart')}
           </label>
@@ -125,7 +140,7 @@ function WorkspaceSection() {
               type="radio"
               name="fiscal-label"
               checked={label === 'end'}
-              onChange={() => setLabel('end')}
+              onChange={() => editLabel('end')}
             />
             {t('settings.fiscalLabelEnd')}
           </label>

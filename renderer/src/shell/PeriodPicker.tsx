@@ -2,42 +2,15 @@
 // or a month. Two selects keep the list short however many years there are.
 import type { FiscalCalendar } from '../../../shared/period.js';
 import { useT } from '../common/useT.js';
-import { formatMonth, type Translate, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import {
   isPeriodKind,
   PERIOD_KINDS,
   periodKindOf,
+  periodLabel,
   periodValues,
-  splitQuarter,
   type PeriodKind,
 } from '../workspace/periods.js';
-
-export function periodLabel(
-  t: Translate,
-  locale: Locale,
-  period: string | null,
-  calendar: FiscalCalendar,
-): string {
-  const isCalendarYear = calendar.startMonth === 1;
-  switch (periodKindOf(period)) {
-    case 'all':
-      return t('period.all');
-    case 'year':
-      return t(isCalendarYear ? 'period.calendarYear' : 'period.fiscalYear', {
-        year: period ?? '',
-      });
-    case 'quarter': {
-      const parts = splitQuarter(period ?? '');
-      return t(
-        isCalendarYear ? 'period.calendarQuarter' : 'period.fiscalQuarter',
-        { year: parts?.year ?? '', quarter: parts?.quarter ?? '' },
-      );
-    }
-    case 'month':
-      return formatMonth(locale, period ?? '');
-  }
-}
 
 const KIND_KEYS = {
   all: 'period.all',

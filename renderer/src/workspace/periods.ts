@@ -1,7 +1,9 @@
-// The period picker's choices, derived from the quarters that hold deals.
+// The period picker's choices, derived from the quarters that hold deals,
+// and how a period is written.
 // Values are what `kpi.compute` takes: `YYYY` (fiscal year), `YYYY-Qn`
 // (fiscal quarter) or `YYYY-MM` (calendar month).
 import { resolvePeriod, type FiscalCalendar } from '../../../shared/period.js';
+import { formatMonth, type Locale, type Translate } from '../i18n/index.js';
 
 export const PERIOD_KINDS = ['all', 'year', 'quarter', 'month'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -72,4 +74,31 @@ export function splitQuarter(
   const match = QUARTER_LABEL.exec(label);
   if (!match) return null;
   return { year: match[1] ?? '', quarter: match[2] ?? '' };
+}
+
+/** A period as people read it: "2017 Q2", "FY2018 Q1", "Mar 2017". */
+export function periodLabel(
+  t: Translate,
+  locale: Locale,
+  period: string | null,
+  calendar: FiscalCalendar,
+): string {
+  const isCalendarYear = calendar.startMonth === 1;
+  switch (periodKindOf(period)) {
+    case 'all':
+      return t('period.all');
+    case 'year':
+      return t(isCalendarYear ? 'period.calendarYear' : 'period.fiscalYear', {
+        year: period ?? '',
+      });
+    case 'quarter': {
+      const parts = splitQuarter(period ?? '');
+      return t(
+        isCalendarYear ? 'period.calendarQuarter' : 'period.fiscalQuarter',
+        { year: parts?.year ?? '', quarter: parts?.quarter ?? '' },
+      );
+    }
+    case 'month':
+      return formatMonth(locale, period ?? '');
+  }
 }

@@ -74,7 +74,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (
       }));
       if (!isSameFile) {
         get().resetImport();
-        set({ gridTotals: {} });
+        set({ gridTotals: {}, gridDrill: null });
       }
     },
 

@@ -127,6 +127,7 @@ describe('Maven CRM import', () => {
       status: { from: 'open', to: 'won' },
       closed_on: { from: null, to: '2017-04-15' },
       amount_minor: { from: null, to: 60000 },
+      batch_id: { from: 1, to: 2 },
     });
   });
 

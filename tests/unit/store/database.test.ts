@@ -117,7 +117,7 @@ describe('migration 2', () => {
     migrate(db, 'v1.revops', MIGRATIONS.slice(0, 1));
     db.prepare("INSERT INTO contacts (email, first_name) VALUES ('a@b.example', 'Ada')").run();
     migrate(db, 'v1.revops');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT email, first_name, company_name FROM contacts').all()).toEqual([
       { email: 'a@b.example', first_name: 'Ada', company_name: null },
     ]);

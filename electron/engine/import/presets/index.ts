@@ -45,9 +45,11 @@ export type BoundPreset = {
  */
 export function recognisePreset(
   header: ReadonlyMap<string, number>,
+  entity?: string,
 ): BoundPreset | null {
   let best: BoundPreset | null = null;
   for (const preset of PRESETS) {
+    if (entity !== undefined && preset.entity !== entity) continue;
     const binding = preset.bind(header);
     if (binding && (!best || binding.size > best.binding.size)) {
       best = { preset, binding };

@@ -2,6 +2,7 @@
 // bump of `user_version`, so a failed step leaves the file as it was.
 import { initialSchema } from './001-initial-schema.js';
 import { contactCompany } from './002-contact-company.js';
+import { importRollbacks } from './003-import-rollbacks.js';
 
 export type Migration = {
   version: number;
@@ -9,7 +10,11 @@ export type Migration = {
   sql: string;
 };
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, contactCompany];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  contactCompany,
+  importRollbacks,
+];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);
 
