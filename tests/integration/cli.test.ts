@@ -75,4 +75,56 @@ describe('revops command line', () => {
     const text = revops(['kpi', path, '--metric', 'win_rate'], temp.dir);
     expect(text.stdout).toMatch(/win_rate\s+63\.2%/);
   });
+
+  it.skipIf(!hasData)('dry-runs, exports, lists batches and rolls back', () => {
+    const path = join(temp.dir, 'history.revops');
+    expect(revops(['init', path], temp.dir).code).toBe(0);
+    const pipeline = join(MAVEN, 'sales_pipeline.csv');
+    const dry = revops(['import', path, pipeline, '--dry-run', '--json'], temp.dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    const preview = (JSON.parse(dry.stdout) as { files: Record<string, unknown>[] }).files[0];
+    expect(preview).toMatchObject({
+      status: 'dry_run', batchId: null, rowsNew: 8800, encoding: 'utf-8', delimiter: ',',
+      decimalMark: '.', dateOrders: { engage_date: 'ymd', close_date: 'ymd' }, entity: 'opportunities',
+      mapping: { opportunity_id: 'opportunity_id', close_value: 'close_value' },
+    });
+    const empty = revops(['export', path, 'opportunities', '--csv'], temp.dir);
+    expect(empty.stdout).toBe('');
+
+    const products = join(MAVEN, 'products.csv');
+    expect(revops(['import', path, products], temp.dir).code).toBe(0);
+    const csv = revops(['export', path, 'products', '--csv'], temp.dir).stdout.trim().split('\n');
+    expect(csv[0]).toContain('list_price');
+    expect(csv).toContainEqual(expect.stringMatching(/^maven-crm,GTX Pro,.*GTX Pro,GTX,4821\.00,USD/));
+    const json = JSON.parse(revops(['export', path, 'products', '--json'], temp.dir).stdout) as Record<string, unknown>[];
+    expect(json).toHaveLength(7);
+    expect(json.find((p) => p['name'] === 'MG Special')).toMatchObject({ list_price: '55.00', currency: 'USD' });
+
+    const listed = JSON.parse(revops(['batches', path, '--json'], temp.dir).stdout) as { batches: { id: number; status: string }[] };
+    expect(listed.batches.map((b) => [b.id, b.status])).toEqual([[1, 'committed']]);
+    const undone = revops(['rollback', path, '1'], temp.dir);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toMatch(/Rolled back batch 1: 7 records removed, 0 restored/);
+    expect(revops(['export', path, 'products', '--json'], temp.dir).stdout.trim()).toBe('[]');
+    const again = revops(['rollback', path, '1'], temp.dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/rolled back/);
+    const badEntity = revops(['export', path, 'secrets'], temp.dir);
+    expect(badEntity.code).toBe(1);
+    expect(badEntity.stderr).toMatch(/Cannot export secrets/);
+  });
+
+  it('reads a decimal-comma file under --locale, and refuses a bad date order flag', () => {
+    const path = join(temp.dir, 'locale.revops');
+    expect(revops(['init', path], temp.dir).code).toBe(0);
+    const file = temp.file('eu.csv', 'deal name;amount;stage\nA;1.250;Won\nB;300;Won\n');
+    const eu = revops(['import', path, file, '--locale', 'de-DE', '--currency', 'EUR', '--json'], temp.dir);
+    expect(eu.code, eu.stderr).toBe(0);
+    expect((JSON.parse(eu.stdout) as { files: { decimalMark: string }[] }).files[0]?.decimalMark).toBe(',');
+    const exported = JSON.parse(revops(['export', path, 'opportunities', '--json'], temp.dir).stdout) as Record<string, unknown>[];
+    expect(exported.map((deal) => [deal['amount'], deal['currency']])).toEqual([['1250.00', 'EUR'], ['300.00', 'EUR']]);
+    const bad = revops(['import', path, file, '--date-order', 'yolo'], temp.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--date-order takes dmy, mdy or ymd/);
+  });
 });
