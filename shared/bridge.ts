@@ -1,11 +1,6 @@
 // The shape the preload puts on `window.revopsBridge`: one named function
 // per contract method, never a raw channel, plus the job-progress event.
-import type {
-  ArgsOf,
-  JobProgress,
-  MethodName,
-  ResultOf,
-} from './contract.js';
+import type { ArgsOf, JobProgress, MethodName, ResultOf } from './contract.js';
 import type { Envelope } from './envelope.js';
 import type { MenuCommand } from './menuCommands.js';
 

@@ -23,7 +23,8 @@ export type ErrorInfo = {
   message: string;
 };
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+export type Envelope<T> =
+  { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 /** An error whose message the user can act on. */
 export class WorkbenchError extends Error {

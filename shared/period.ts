@@ -68,14 +68,16 @@ export function resolvePeriod(
 ): PeriodRange {
   const match = PERIOD_PATTERN.exec(text);
   if (!match || !isPeriodText(text)) {
-    throw new RangeError(
-      `Period "${text}" is not YYYY, YYYY-Qn or YYYY-MM`,
-    );
+    throw new RangeError(`Period "${text}" is not YYYY, YYYY-Qn or YYYY-MM`);
   }
   const year = Number(match[1]);
   if (match[3] !== undefined) {
     const month = Number(match[3]);
-    return { label: text, start: monthStart(year, month), end: monthEnd(year, month) };
+    return {
+      label: text,
+      start: monthStart(year, month),
+      end: monthEnd(year, month),
+    };
   }
   const first = fiscalYearStart(year, calendar);
   const quarter = match[2] === undefined ? null : Number(match[2]);
@@ -109,6 +111,10 @@ export function fiscalQuarterOf(
 /** Whole days from `from` to `to`, both calendar dates. */
 export function daysBetween(from: string, to: string): number {
   const utc = (d: string) =>
-    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+    Date.UTC(
+      Number(d.slice(0, 4)),
+      Number(d.slice(5, 7)) - 1,
+      Number(d.slice(8, 10)),
+    );
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }

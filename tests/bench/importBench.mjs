@@ -11,8 +11,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { once } from 'node:events';
 
 const root = new URL('../../', import.meta.url);
-const { Engine } = await import(new URL('dist/electron/engine/engine.js', root));
-const { invoke } = await import(new URL('dist/electron/engine/dispatch.js', root));
+const { Engine } = await import(
+  new URL('dist/electron/engine/engine.js', root)
+);
+const { invoke } = await import(
+  new URL('dist/electron/engine/dispatch.js', root)
+);
 
 const HEADER =
   'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value';
@@ -38,9 +42,13 @@ async function writePipeline(path, rows) {
 function sqliteReference(csv, dir) {
   const db = join(dir, 'reference.sqlite');
   const started = performance.now();
-  const result = spawnSync('sqlite3', [db, '.mode csv', `.import ${csv} pipeline`], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'sqlite3',
+    [db, '.mode csv', `.import ${csv} pipeline`],
+    {
+      encoding: 'utf8',
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) return null;
   return seconds;
@@ -66,7 +74,9 @@ async function engineImport(csv, dir, rows) {
   while (!isDone) {
     const asked = performance.now();
     await invoke(engine.handlers, 'grid.rows', {
-      entity: 'opportunities', offset: 0, limit: 100,
+      entity: 'opportunities',
+      offset: 0,
+      limit: 100,
     });
     await invoke(engine.handlers, 'kpi.compute', { metrics: ['deals_won'] });
     answers.push(performance.now() - asked);
@@ -99,17 +109,29 @@ try {
     const reference = sqliteReference(csv, dir);
     const ours = await engineImport(csv, dir, rows);
     const ourRate = rows / ours.seconds;
-    console.log(`\nimport of ${rows.toLocaleString('en-US')} rows (${mib.toFixed(1)} MiB)`);
-    console.log(`  engine: ${ours.seconds.toFixed(1)} s, ${Math.round(ourRate).toLocaleString('en-US')} rows/s, ${ours.state}, ${ours.rows} new`);
+    console.log(
+      `\nimport of ${rows.toLocaleString('en-US')} rows (${mib.toFixed(1)} MiB)`,
+    );
+    console.log(
+      `  engine: ${ours.seconds.toFixed(1)} s, ${Math.round(ourRate).toLocaleString('en-US')} rows/s, ${ours.state}, ${ours.rows} new`,
+    );
     if (reference === null) {
       console.log('  sqlite3 .import: not run (install the sqlite3 package)');
     } else {
       const refRate = rows / reference;
-      console.log(`  sqlite3 .import: ${reference.toFixed(1)} s, ${Math.round(refRate).toLocaleString('en-US')} rows/s (raw text, no checks)`);
-      console.log(`  engine / sqlite3 time: ${(ours.seconds / reference).toFixed(1)}x`);
+      console.log(
+        `  sqlite3 .import: ${reference.toFixed(1)} s, ${Math.round(refRate).toLocaleString('en-US')} rows/s (raw text, no checks)`,
+      );
+      console.log(
+        `  engine / sqlite3 time: ${(ours.seconds / reference).toFixed(1)}x`,
+      );
     }
-    console.log(`  main thread during import: worst grid+KPI answer ${ours.worstAnswerMs.toFixed(0)} ms, p95 ${ours.p95AnswerMs.toFixed(0)} ms, worst event-loop delay ${ours.worstLoopDelayMs.toFixed(0)} ms`);
-    console.log(`  peak resident memory of the main process: ${ours.peakRssMiB.toFixed(0)} MiB`);
+    console.log(
+      `  main thread during import: worst grid+KPI answer ${ours.worstAnswerMs.toFixed(0)} ms, p95 ${ours.p95AnswerMs.toFixed(0)} ms, worst event-loop delay ${ours.worstLoopDelayMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  peak resident memory of the main process: ${ours.peakRssMiB.toFixed(0)} MiB`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -6,10 +6,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/engine/import/runImport.js';
 import type { Db } from '../../electron/engine/store/database.js';
-import { realDataDir, tempWorkspace, type TempDir } from '../support/workspace.js';
+import {
+  realDataDir,
+  tempWorkspace,
+  type TempDir,
+} from '../support/workspace.js';
 
 const hasData = existsSync(join(realDataDir, 'SOURCES.md'));
-if (!hasData) console.warn(`skipping real dataset imports: ${realDataDir} is absent`);
+if (!hasData)
+  console.warn(`skipping real dataset imports: ${realDataDir} is absent`);
 
 const quiet = { isCancelled: () => false, onProgress: () => undefined };
 let temps: TempDir[] = [];
@@ -31,32 +36,100 @@ async function load(db: Db, relative: string) {
 
 const CASES: [string, string, string, number][] = [
   ['ravenstack-saas/ravenstack_accounts.csv', 'saas-accounts', 'accounts', 500],
-  ['ravenstack-saas/ravenstack_subscriptions.csv', 'saas-subscriptions', 'subscriptions', 5000],
-  ['ravenstack-saas/ravenstack_support_tickets.csv', 'saas-tickets', 'tickets', 2000],
-  ['ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv', 'receivables', 'invoices', 2466],
-  ['olist-marketing-funnel/olist_marketing_qualified_leads_dataset.csv', 'funnel-leads', 'leads', 8000],
-  ['olist-marketing-funnel/olist_closed_deals_dataset.csv', 'funnel-deals', 'opportunities', 842],
+  [
+    'ravenstack-saas/ravenstack_subscriptions.csv',
+    'saas-subscriptions',
+    'subscriptions',
+    5000,
+  ],
+  [
+    'ravenstack-saas/ravenstack_support_tickets.csv',
+    'saas-tickets',
+    'tickets',
+    2000,
+  ],
+  [
+    'ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv',
+    'receivables',
+    'invoices',
+    2466,
+  ],
+  [
+    'olist-marketing-funnel/olist_marketing_qualified_leads_dataset.csv',
+    'funnel-leads',
+    'leads',
+    8000,
+  ],
+  [
+    'olist-marketing-funnel/olist_closed_deals_dataset.csv',
+    'funnel-deals',
+    'opportunities',
+    842,
+  ],
 ];
 
 describe.skipIf(!hasData)('public datasets', () => {
-  it.each(CASES)('%s imports whole as %s', async (file, preset, table, rows) => {
-    const db = workspace();
-    const result = await load(db, file);
-    expect(result).toMatchObject({ status: 'committed', preset, rowsRead: rows, rowsNew: rows, rowsRejected: 0 });
-    expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: rows });
-  });
+  it.each(CASES)(
+    '%s imports whole as %s',
+    async (file, preset, table, rows) => {
+      const db = workspace();
+      const result = await load(db, file);
+      expect(result).toMatchObject({
+        status: 'committed',
+        preset,
+        rowsRead: rows,
+        rowsNew: rows,
+        rowsRejected: 0,
+      });
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({
+        n: rows,
+      });
+    },
+  );
 
   it('links subscriptions and tickets to their accounts, with MRR exact and trials at zero', async () => {
     const db = workspace();
     await load(db, 'ravenstack-saas/ravenstack_subscriptions.csv');
     await load(db, 'ravenstack-saas/ravenstack_support_tickets.csv');
     await load(db, 'ravenstack-saas/ravenstack_accounts.csv');
-    expect(db.prepare('SELECT count(*) AS n FROM subscriptions WHERE account_id IS NULL').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT count(*) AS n FROM tickets WHERE account_id IS NULL').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT count(*) AS n FROM subscriptions WHERE end_on IS NULL').get()).toEqual({ n: 4514 });
-    expect(db.prepare('SELECT count(*) AS n FROM subscriptions WHERE is_trial = 1 AND mrr_minor <> 0').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT count(*) AS n FROM tickets WHERE satisfaction_score IS NULL').get()).toEqual({ n: 825 });
-    expect(db.prepare("SELECT opened_at, closed_at FROM tickets WHERE external_id = 'T-0024de'").get()).toEqual({
+    expect(
+      db
+        .prepare(
+          'SELECT count(*) AS n FROM subscriptions WHERE account_id IS NULL',
+        )
+        .get(),
+    ).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare('SELECT count(*) AS n FROM tickets WHERE account_id IS NULL')
+        .get(),
+    ).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare('SELECT count(*) AS n FROM subscriptions WHERE end_on IS NULL')
+        .get(),
+    ).toEqual({ n: 4514 });
+    expect(
+      db
+        .prepare(
+          'SELECT count(*) AS n FROM subscriptions WHERE is_trial = 1 AND mrr_minor <> 0',
+        )
+        .get(),
+    ).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare(
+          'SELECT count(*) AS n FROM tickets WHERE satisfaction_score IS NULL',
+        )
+        .get(),
+    ).toEqual({ n: 825 });
+    expect(
+      db
+        .prepare(
+          "SELECT opened_at, closed_at FROM tickets WHERE external_id = 'T-0024de'",
+        )
+        .get(),
+    ).toEqual({
       opened_at: '2023-07-27T00:00:00.000Z',
       closed_at: '2023-07-28T03:00:00.000Z',
     });
@@ -74,19 +147,35 @@ describe.skipIf(!hasData)('public datasets', () => {
     await load(original, 'ravenstack-saas/ravenstack_subscriptions.csv');
     const resaved = workspace();
     const result = await load(resaved, variant);
-    expect(result).toMatchObject({ status: 'committed', rowsNew: 5000, rowsRejected: 0 });
+    expect(result).toMatchObject({
+      status: 'committed',
+      rowsNew: 5000,
+      rowsRejected: 0,
+    });
     expect(recordsOf(resaved, sql)).toEqual(recordsOf(original, sql));
     // Loaded over the original, the copy changes nothing.
     const again = await load(original, variant);
-    expect(again).toMatchObject({ rowsNew: 0, rowsChanged: 0, rowsUnchanged: 5000 });
+    expect(again).toMatchObject({
+      rowsNew: 0,
+      rowsChanged: 0,
+      rowsUnchanged: 5000,
+    });
   });
 
   it('the receivables copy that lost its leading zeros names the same invoices', async () => {
     const original = workspace();
-    await load(original, 'ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv');
-    const stripped = 'ibm-accounts-receivable/variants/leading-zeros-stripped/WA_Fn-UseC_-Accounts-Receivable.csv';
+    await load(
+      original,
+      'ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv',
+    );
+    const stripped =
+      'ibm-accounts-receivable/variants/leading-zeros-stripped/WA_Fn-UseC_-Accounts-Receivable.csv';
     const again = await load(original, stripped);
-    expect(again).toMatchObject({ status: 'committed', rowsNew: 0, rowsRejected: 0 });
+    expect(again).toMatchObject({
+      status: 'committed',
+      rowsNew: 0,
+      rowsRejected: 0,
+    });
     // Only the invoice number text differs where zeros were lost (266 rows).
     expect(again.rowsChanged).toBe(266);
     const sql = `SELECT external_id, account_key, issued_on, due_on, settled_on, amount_minor, is_disputed

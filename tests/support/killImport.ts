@@ -6,7 +6,8 @@ const [dbPath, file] = process.argv.slice(2);
 if (!dbPath || !file) throw new Error('usage: killImport <db> <file>');
 const jobs = new ImportJobs({
   onProgress: (progress) => {
-    if (progress.rowsDone > 0) process.stdout.write(`rows ${progress.rowsDone}\n`);
+    if (progress.rowsDone > 0)
+      process.stdout.write(`rows ${progress.rowsDone}\n`);
   },
 });
 jobs.start({ dbPath, files: [{ path: file }], preset: null });

@@ -5,11 +5,25 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../../electron/engine/store/database.js';
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+);
 export const realDataDir = join(repoRoot, '..', 'shared', 'data', 'real');
-export const importCasesDir = join(repoRoot, '..', 'shared', 'data', 'import-cases');
+export const importCasesDir = join(
+  repoRoot,
+  '..',
+  'shared',
+  'data',
+  'import-cases',
+);
 
-export type TempDir = { dir: string; file(name: string, content: string | Buffer): string; remove(): void };
+export type TempDir = {
+  dir: string;
+  file(name: string, content: string | Buffer): string;
+  remove(): void;
+};
 
 export function tempDir(prefix = 'revops-test-'): TempDir {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DateColumnAnalyser, parseCalendarDate } from '../../../electron/engine/import/values/dates.js';
-import { nameKey, parseBoolean, parseNumber, shiftDecimal } from '../../../electron/engine/import/values/numbers.js';
+import {
+  DateColumnAnalyser,
+  parseCalendarDate,
+} from '../../../electron/engine/import/values/dates.js';
+import {
+  nameKey,
+  parseBoolean,
+  parseNumber,
+  shiftDecimal,
+} from '../../../electron/engine/import/values/numbers.js';
 
 describe('parseNumber', () => {
   it('reads grouping, symbols and codes with a decimal point', () => {
@@ -8,7 +16,10 @@ describe('parseNumber', () => {
     expect(read('3,100')).toEqual({ decimal: '3100', currency: null });
     expect(read('$1,234.50')).toEqual({ decimal: '1234.50', currency: 'USD' });
     expect(read('$ 12,000')).toEqual({ decimal: '12000', currency: 'USD' });
-    expect(read('1,234,567.89')).toEqual({ decimal: '1234567.89', currency: null });
+    expect(read('1,234,567.89')).toEqual({
+      decimal: '1234567.89',
+      currency: null,
+    });
     expect(read('USD 99.00')).toEqual({ decimal: '99.00', currency: 'USD' });
     expect(read('99.00 USD')).toEqual({ decimal: '99.00', currency: 'USD' });
   });
@@ -19,18 +30,33 @@ describe('parseNumber', () => {
     expect(read('1.234,50 €')).toBe('1234.50');
     expect(read('12\u202f345,00')).toBe('12345.00');
     expect(read('2\u00a0500,5')).toBe('2500.5');
-    expect(parseNumber('€ 1.250', ',')).toEqual({ decimal: '1250', currency: 'EUR' });
+    expect(parseNumber('€ 1.250', ',')).toEqual({
+      decimal: '1250',
+      currency: 'EUR',
+    });
   });
 
   it('reads negatives written three ways', () => {
     expect(parseNumber('-1,200.00', '.')?.decimal).toBe('-1200.00');
     expect(parseNumber('1,200.00-', '.')?.decimal).toBe('-1200.00');
     expect(parseNumber('(1,200.00)', '.')?.decimal).toBe('-1200.00');
-    expect(parseNumber('($5)', '.')).toEqual({ decimal: '-5', currency: 'USD' });
+    expect(parseNumber('($5)', '.')).toEqual({
+      decimal: '-5',
+      currency: 'USD',
+    });
   });
 
   it('refuses text that is not a number in the convention, rather than guessing', () => {
-    for (const text of ['', 'lots', '1,2,3.4.5', '12,34', '1.234.5', '$', '1e5', '--3']) {
+    for (const text of [
+      '',
+      'lots',
+      '1,2,3.4.5',
+      '12,34',
+      '1.234.5',
+      '$',
+      '1e5',
+      '--3',
+    ]) {
       expect(parseNumber(text, '.'), text).toBeNull();
     }
     expect(parseNumber('1,234.50', ','), 'point in a comma file').toBeNull();
@@ -49,8 +75,8 @@ describe('dates', () => {
   it('decides a column from all its values and names the rows that disagree', () => {
     const column = new DateColumnAnalyser();
     // import-cases/06: row 2 can only be day-first, row 4 only month-first.
-    ['03/04/2024', '13/04/2024', '04/12/2024', '12/31/2024'].forEach((value, index) =>
-      column.add(value, index + 2),
+    ['03/04/2024', '13/04/2024', '04/12/2024', '12/31/2024'].forEach(
+      (value, index) => column.add(value, index + 2),
     );
     expect(column.decide(null)).toEqual({ problem: 'inconsistent' });
     expect(column.details.dayFirstOnlyLines).toEqual([3]);
@@ -67,7 +93,9 @@ describe('dates', () => {
   });
 
   it('keeps calendar dates as written, whatever the time part says', () => {
-    expect(parseCalendarDate('2024-03-31T23:30:00-08:00', 'ymd')).toBe('2024-03-31');
+    expect(parseCalendarDate('2024-03-31T23:30:00-08:00', 'ymd')).toBe(
+      '2024-03-31',
+    );
     expect(parseCalendarDate('2018-02-26 19:58:54', 'ymd')).toBe('2018-02-26');
     expect(parseCalendarDate('3/1/2017', 'mdy')).toBe('2017-03-01');
     expect(parseCalendarDate('3/1/2017', 'dmy')).toBe('2017-01-03');
@@ -86,8 +114,20 @@ describe('names and flags', () => {
   });
 
   it('reads the usual spellings of yes and no', () => {
-    expect(['True', 'TRUE', 'yes', 'Y', '1'].map(parseBoolean)).toEqual([true, true, true, true, true]);
-    expect(['False', 'FALSE', 'no', 'n', '0'].map(parseBoolean)).toEqual([false, false, false, false, false]);
+    expect(['True', 'TRUE', 'yes', 'Y', '1'].map(parseBoolean)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['False', 'FALSE', 'no', 'n', '0'].map(parseBoolean)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(parseBoolean('maybe')).toBeNull();
   });
 });

@@ -4,14 +4,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../shared/contract.js';
 import { ImportJobs } from '../../../electron/engine/jobs/importJobs.js';
 import { openWorkspace } from '../../../electron/engine/workspace.js';
-import { repoRoot, tempWorkspace, type TempDir } from '../../support/workspace.js';
+import {
+  repoRoot,
+  tempWorkspace,
+  type TempDir,
+} from '../../support/workspace.js';
 
-const HEADER = 'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value';
+const HEADER =
+  'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value';
 
 function bigPipeline(rows: number): string {
   const lines = [HEADER];
   for (let i = 0; i < rows; i += 1) {
-    lines.push(`D${i},Agent ${i % 30},GTX Basic,Account ${i % 500},Won,2017-01-02,2017-02-01,${i % 9000}`);
+    lines.push(
+      `D${i},Agent ${i % 30},GTX Basic,Account ${i % 500},Won,2017-01-02,2017-02-01,${i % 9000}`,
+    );
   }
   return lines.join('\r\n');
 }
@@ -26,14 +33,28 @@ describe('ImportJobs', () => {
     const file = temp.file('pipeline.csv', bigPipeline(30_000));
     const events: JobProgress[] = [];
     const jobs = new ImportJobs({ onProgress: (p) => events.push(p) });
-    const jobId = jobs.start({ dbPath: workspace.path, files: [{ path: file }], preset: null });
+    const jobId = jobs.start({
+      dbPath: workspace.path,
+      files: [{ path: file }],
+      preset: null,
+    });
     const finished = await jobs.wait(jobId);
     expect(finished.state).toBe('done');
-    expect(finished.results[0]).toMatchObject({ status: 'committed', rowsNew: 30_000, file: 'pipeline.csv' });
-    const running = events.filter((e) => e.state === 'running' && e.rowsDone > 0);
+    expect(finished.results[0]).toMatchObject({
+      status: 'committed',
+      rowsNew: 30_000,
+      file: 'pipeline.csv',
+    });
+    const running = events.filter(
+      (e) => e.state === 'running' && e.rowsDone > 0,
+    );
     expect(running.length).toBeGreaterThan(0);
-    expect(running.every((e) => e.bytesTotal > 0 && e.rowsPerSecond >= 0)).toBe(true);
-    expect(workspace.db.prepare('SELECT count(*) AS n FROM opportunities').get()).toEqual({ n: 30_000 });
+    expect(running.every((e) => e.bytesTotal > 0 && e.rowsPerSecond >= 0)).toBe(
+      true,
+    );
+    expect(
+      workspace.db.prepare('SELECT count(*) AS n FROM opportunities').get(),
+    ).toEqual({ n: 30_000 });
     workspace.db.close();
   });
 
@@ -46,12 +67,20 @@ describe('ImportJobs', () => {
         if (p.state === 'running' && p.rowsDone >= 10_000) jobs.cancel(p.jobId);
       },
     });
-    const jobId = jobs.start({ dbPath: workspace.path, files: [{ path: file }], preset: null });
+    const jobId = jobs.start({
+      dbPath: workspace.path,
+      files: [{ path: file }],
+      preset: null,
+    });
     const finished = await jobs.wait(jobId);
     expect(finished.state).toBe('cancelled');
     expect(finished.results[0]?.status).toBe('cancelled');
-    expect(workspace.db.prepare('SELECT count(*) AS n FROM opportunities').get()).toEqual({ n: 0 });
-    expect(workspace.db.prepare('SELECT status FROM import_batches').all()).toEqual([{ status: 'cancelled' }]);
+    expect(
+      workspace.db.prepare('SELECT count(*) AS n FROM opportunities').get(),
+    ).toEqual({ n: 0 });
+    expect(
+      workspace.db.prepare('SELECT status FROM import_batches').all(),
+    ).toEqual([{ status: 'cancelled' }]);
     workspace.db.close();
   });
 
@@ -60,10 +89,20 @@ describe('ImportJobs', () => {
     temp = workspace.temp;
     workspace.db.close();
     const file = temp.file('pipeline.csv', bigPipeline(200_000));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests', 'support', 'killImport.ts'), workspace.path, file], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(repoRoot, 'tests', 'support', 'killImport.ts'),
+        workspace.path,
+        file,
+      ],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         if (/rows [1-9]/.test(chunk.toString())) {
@@ -77,8 +116,12 @@ describe('ImportJobs', () => {
     await new Promise((resolve) => child.on('close', resolve));
     const reopened = openWorkspace(workspace.path);
     expect(reopened.interruptedBatches).toEqual([1]);
-    expect(reopened.db.prepare('SELECT count(*) AS n FROM opportunities').get()).toEqual({ n: 0 });
-    expect(reopened.db.prepare('SELECT status, message FROM import_batches').get()).toMatchObject({
+    expect(
+      reopened.db.prepare('SELECT count(*) AS n FROM opportunities').get(),
+    ).toEqual({ n: 0 });
+    expect(
+      reopened.db.prepare('SELECT status, message FROM import_batches').get(),
+    ).toMatchObject({
       status: 'interrupted',
       message: expect.stringMatching(/stopped during this import/),
     });

@@ -1,8 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gridRows } from '../../../electron/engine/grid/gridQuery.js';
-import { computeSalesKpis, salesDrillCondition, type SalesDrill } from '../../../electron/engine/kpi/salesKpis.js';
+import {
+  computeSalesKpis,
+  salesDrillCondition,
+  type SalesDrill,
+} from '../../../electron/engine/kpi/salesKpis.js';
 import type { Db } from '../../../electron/engine/store/database.js';
-import { readSettings, writeSettings } from '../../../electron/engine/store/settings.js';
+import {
+  readSettings,
+  writeSettings,
+} from '../../../electron/engine/store/settings.js';
 import type { KpiValue } from '../../../shared/contract.js';
 import { tempWorkspace, type TempDir } from '../../support/workspace.js';
 
@@ -18,7 +25,14 @@ import { tempWorkspace, type TempDir } from '../../support/workspace.js';
 //  7  Bo    open   2017-06-01  -
 //  8  Ann   open   -           -
 //  9  Ann   won    2017-12-01  2018-01-05   300.00  35
-const DEALS: [string, string, string, string | null, string | null, number | null][] = [
+const DEALS: [
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number | null,
+][] = [
   ['1', 'Ann', 'won', '2017-01-01', '2017-01-31', 100000],
   ['2', 'Ann', 'won', '2017-02-01', '2017-04-02', 50050],
   ['3', 'Ann', 'lost', '2017-01-10', '2017-03-15', 0],
@@ -47,7 +61,16 @@ beforeEach(() => {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'USD')`,
   );
   for (const [id, owner, status, engaged, closed, amount] of DEALS) {
-    insert.run(id, owner, owner === 'Ann' ? 1 : 2, status, status, engaged, closed, amount);
+    insert.run(
+      id,
+      owner,
+      owner === 'Ann' ? 1 : 2,
+      status,
+      status,
+      engaged,
+      closed,
+      amount,
+    );
   }
 });
 afterEach(() => {
@@ -101,16 +124,30 @@ describe('computeSalesKpis', () => {
       win_rate: 2 / 3,
       bookings: 3000,
     });
-    expect(byId(kpis({ metrics: ['deals_won', 'bookings'], period: '2017-04' }))).toEqual({
+    expect(
+      byId(kpis({ metrics: ['deals_won', 'bookings'], period: '2017-04' })),
+    ).toEqual({
       deals_won: 1,
       bookings: 500.5,
     });
   });
 
   it('groups by region, manager and owner through the team', () => {
-    const regions = kpis({ metrics: ['deals_won', 'deals_lost', 'win_rate'], period: '2017', by: 'region' });
-    expect(byId(regions, 'East')).toEqual({ deals_won: 2, deals_lost: 1, win_rate: 2 / 3 });
-    expect(byId(regions, 'West')).toEqual({ deals_won: 1, deals_lost: 2, win_rate: 1 / 3 });
+    const regions = kpis({
+      metrics: ['deals_won', 'deals_lost', 'win_rate'],
+      period: '2017',
+      by: 'region',
+    });
+    expect(byId(regions, 'East')).toEqual({
+      deals_won: 2,
+      deals_lost: 1,
+      win_rate: 2 / 3,
+    });
+    expect(byId(regions, 'West')).toEqual({
+      deals_won: 1,
+      deals_lost: 2,
+      win_rate: 1 / 3,
+    });
     const managers = kpis({ metrics: ['bookings'], by: 'manager' });
     expect(byId(managers, 'Mia')).toEqual({ bookings: 1800.5 });
     expect(byId(managers, 'Max')).toEqual({ bookings: 2000 });
@@ -130,9 +167,13 @@ describe('computeSalesKpis', () => {
     expect(byId(named, '2017-Q4')).toEqual({ deals_won: 1 });
     // Mar 11 and Apr 2 2017 fall in Feb-Apr 2017 = FY2018 Q1.
     expect(byId(named, '2018-Q1')).toEqual({ deals_won: 2 });
-    expect(byId(kpis({ metrics: ['deals_won'], period: '2018-Q1' }))).toEqual({ deals_won: 2 });
+    expect(byId(kpis({ metrics: ['deals_won'], period: '2018-Q1' }))).toEqual({
+      deals_won: 2,
+    });
     writeSettings(db, { fiscalYearLabel: 'start' });
-    expect(byId(kpis({ metrics: ['deals_won'], by: 'quarter' }), '2016-Q4')).toEqual({ deals_won: 1 });
+    expect(
+      byId(kpis({ metrics: ['deals_won'], by: 'quarter' }), '2016-Q4'),
+    ).toEqual({ deals_won: 1 });
   });
 
   it('refuses to add amounts in different currencies', () => {
@@ -145,7 +186,14 @@ describe('computeSalesKpis', () => {
   });
 
   it('gives no win rate where nothing closed', () => {
-    expect(byId(kpis({ metrics: ['win_rate', 'bookings', 'median_sales_cycle_days'], period: '2019' }))).toEqual({
+    expect(
+      byId(
+        kpis({
+          metrics: ['win_rate', 'bookings', 'median_sales_cycle_days'],
+          period: '2019',
+        }),
+      ),
+    ).toEqual({
       win_rate: null,
       bookings: 0,
       median_sales_cycle_days: null,
@@ -154,16 +202,52 @@ describe('computeSalesKpis', () => {
 
   it('drills from each number to exactly the deals it counted', () => {
     const ids = (drill: SalesDrill) =>
-      gridRows(db, { entity: 'opportunities', offset: 0, limit: 100, sort: [{ column: 'id', direction: 'asc' }], filters: {}, quickSearch: '' },
-        salesDrillCondition(readSettings(db), drill)).rows.map((row) => row['id']);
+      gridRows(
+        db,
+        {
+          entity: 'opportunities',
+          offset: 0,
+          limit: 100,
+          sort: [{ column: 'id', direction: 'asc' }],
+          filters: {},
+          quickSearch: '',
+        },
+        salesDrillCondition(readSettings(db), drill),
+      ).rows.map((row) => row['id']);
     expect(ids({ metric: 'deals_won' })).toEqual(['1', '2', '4', '9']);
-    expect(ids({ metric: 'deals_open', period: '2017-Q1' })).toEqual(['2', '6', '8']);
-    expect(ids({ metric: 'win_rate', period: '2017' })).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(ids({ metric: 'median_sales_cycle_days', period: '2017', by: 'region', group: 'East' })).toEqual(['1', '2']);
-    expect(ids({ metric: 'deals_lost', by: 'quarter', group: '2017-Q2' })).toEqual(['5', '6']);
+    expect(ids({ metric: 'deals_open', period: '2017-Q1' })).toEqual([
+      '2',
+      '6',
+      '8',
+    ]);
+    expect(ids({ metric: 'win_rate', period: '2017' })).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
+    expect(
+      ids({
+        metric: 'median_sales_cycle_days',
+        period: '2017',
+        by: 'region',
+        group: 'East',
+      }),
+    ).toEqual(['1', '2']);
+    expect(
+      ids({ metric: 'deals_lost', by: 'quarter', group: '2017-Q2' }),
+    ).toEqual(['5', '6']);
     // Deals with no owner's team fall in the "(none)" region.
-    db.prepare("INSERT INTO opportunities (external_id, stage, status, closed_on, amount_minor, currency) VALUES ('11', 'won', 'won', '2017-02-02', 5, 'USD')").run();
-    expect(ids({ metric: 'deals_won', by: 'region', group: '(none)' })).toEqual(['11']);
-    expect(byId(kpis({ metrics: ['deals_won'], by: 'region' }), '(none)')).toEqual({ deals_won: 1 });
+    db.prepare(
+      "INSERT INTO opportunities (external_id, stage, status, closed_on, amount_minor, currency) VALUES ('11', 'won', 'won', '2017-02-02', 5, 'USD')",
+    ).run();
+    expect(ids({ metric: 'deals_won', by: 'region', group: '(none)' })).toEqual(
+      ['11'],
+    );
+    expect(
+      byId(kpis({ metrics: ['deals_won'], by: 'region' }), '(none)'),
+    ).toEqual({ deals_won: 1 });
   });
 });

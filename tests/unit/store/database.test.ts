@@ -1,24 +1,54 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../shared/envelope.js';
-import { migrate, openDatabase, schemaVersion } from '../../../electron/engine/store/database.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/store/migrations/index.js';
+import {
+  migrate,
+  openDatabase,
+  schemaVersion,
+} from '../../../electron/engine/store/database.js';
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+} from '../../../electron/engine/store/migrations/index.js';
 import { tempDir, type TempDir } from '../../support/workspace.js';
 
 const DOMAIN_TABLES = [
-  'accounts', 'contacts', 'leads', 'opportunities', 'opportunity_stage_history',
-  'products', 'users', 'teams', 'subscriptions', 'contract_lines', 'invoices',
-  'payments', 'tickets', 'campaigns', 'campaign_spend', 'activities', 'quotas',
-  'exchange_rates', 'import_batches', 'import_row_errors', 'audit_log',
-  'saved_plans', 'forecast_snapshots', 'journey_definitions', 'workspace_settings',
+  'accounts',
+  'contacts',
+  'leads',
+  'opportunities',
+  'opportunity_stage_history',
+  'products',
+  'users',
+  'teams',
+  'subscriptions',
+  'contract_lines',
+  'invoices',
+  'payments',
+  'tickets',
+  'campaigns',
+  'campaign_spend',
+  'activities',
+  'quotas',
+  'exchange_rates',
+  'import_batches',
+  'import_row_errors',
+  'audit_log',
+  'saved_plans',
+  'forecast_snapshots',
+  'journey_definitions',
+  'workspace_settings',
 ];
 
 let temp: TempDir;
 afterEach(() => temp?.remove());
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
-    .map((row) => row.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
 }
 
 describe('openDatabase', () => {
@@ -36,9 +66,11 @@ describe('openDatabase', () => {
     temp = tempDir();
     const db = openDatabase(temp.dir + '/a.revops', { create: true });
     const insert = () =>
-      db.prepare(
-        "INSERT INTO opportunities (stage, status, amount_minor, currency) VALUES ('Won', 'won', 12.5, 'USD')",
-      ).run();
+      db
+        .prepare(
+          "INSERT INTO opportunities (stage, status, amount_minor, currency) VALUES ('Won', 'won', 12.5, 'USD')",
+        )
+        .run();
     expect(insert).toThrow(/cannot store REAL value in INTEGER column/);
     db.close();
   });
@@ -52,7 +84,9 @@ describe('openDatabase', () => {
     raw.close();
     expect(() => openDatabase(path)).toThrow(/newer RevOps Workbench/);
     const again = new Database(path);
-    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 5);
+    expect(again.pragma('user_version', { simple: true })).toBe(
+      LATEST_SCHEMA_VERSION + 5,
+    );
     expect(tables(again)).toEqual(['future_things']);
     again.close();
   });
@@ -68,15 +102,22 @@ describe('openDatabase', () => {
 
   it('refuses a file that is not SQLite at all', () => {
     temp = tempDir();
-    const path = temp.file('notes.revops', 'just some text, not a database '.repeat(40));
+    const path = temp.file(
+      'notes.revops',
+      'just some text, not a database '.repeat(40),
+    );
     const attempt = () => openDatabase(path);
     expect(attempt).toThrow(WorkbenchError);
-    expect(attempt).toThrow(/not a RevOps workspace|not an SQLite database|Could not open/);
+    expect(attempt).toThrow(
+      /not a RevOps workspace|not an SQLite database|Could not open/,
+    );
   });
 
   it('says clearly when the file does not exist', () => {
     temp = tempDir();
-    expect(() => openDatabase(temp.dir + '/missing.revops')).toThrow(/No workspace at/);
+    expect(() => openDatabase(temp.dir + '/missing.revops')).toThrow(
+      /No workspace at/,
+    );
   });
 });
 
@@ -84,7 +125,11 @@ describe('migrate', () => {
   it('rolls a failing migration back whole, version included', () => {
     temp = tempDir();
     const db = new Database(temp.dir + '/m.revops');
-    const good = { version: 1, name: 'one', sql: 'CREATE TABLE one (id INTEGER);' };
+    const good = {
+      version: 1,
+      name: 'one',
+      sql: 'CREATE TABLE one (id INTEGER);',
+    };
     const bad = {
       version: 2,
       name: 'two',
@@ -101,7 +146,11 @@ describe('migrate', () => {
     const db = new Database(temp.dir + '/m.revops');
     const steps = [
       { version: 1, name: 'one', sql: 'CREATE TABLE one (id INTEGER);' },
-      { version: 2, name: 'two', sql: 'ALTER TABLE one ADD COLUMN label TEXT;' },
+      {
+        version: 2,
+        name: 'two',
+        sql: 'ALTER TABLE one ADD COLUMN label TEXT;',
+      },
     ];
     migrate(db, 'm.revops', steps);
     migrate(db, 'm.revops', steps);
@@ -115,14 +164,26 @@ describe('migration 2', () => {
     temp = tempDir();
     const db = new Database(temp.dir + '/v1.revops');
     migrate(db, 'v1.revops', MIGRATIONS.slice(0, 1));
-    db.prepare("INSERT INTO contacts (email, first_name) VALUES ('a@b.example', 'Ada')").run();
+    db.prepare(
+      "INSERT INTO contacts (email, first_name) VALUES ('a@b.example', 'Ada')",
+    ).run();
     migrate(db, 'v1.revops');
-    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(db.prepare('SELECT email, first_name, company_name FROM contacts').all()).toEqual([
+    expect(db.pragma('user_version', { simple: true })).toBe(
+      LATEST_SCHEMA_VERSION,
+    );
+    expect(
+      db.prepare('SELECT email, first_name, company_name FROM contacts').all(),
+    ).toEqual([
       { email: 'a@b.example', first_name: 'Ada', company_name: null },
     ]);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE company_name = 'Acme'").all() as { detail: string }[];
-    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX contacts_company/);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE company_name = 'Acme'",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(
+      /USING (COVERING )?INDEX contacts_company/,
+    );
     db.close();
   });
 });
