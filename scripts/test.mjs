@@ -1,7 +1,6 @@
 // Runs every check: types, lint (the folder boundaries live there), format,
-// the
-// build (end-to-end and command-line tests use the built output), then the
-// unit, integration and end-to-end suites.
+// the build (end-to-end and command-line tests use the built output), then
+// the unit, integration and end-to-end suites.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
