@@ -46,6 +46,8 @@ export const importResultSchema = z.object({
   status: z.enum(['committed', 'cancelled', 'failed', 'dry_run']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
+  /** For workbooks, the worksheet read. */
+  sheet: z.string().nullable(),
   rowsRead: z.number().int(),
   rowsSkipped: z.number().int(),
   rowsNew: z.number().int(),
@@ -244,6 +246,7 @@ export const contract = {
       isDryRun: z.boolean().optional(),
       encoding: z.string().max(40).optional(),
       delimiter: z.enum([',', ';', '\t', '|']).optional(),
+      sheet: z.string().max(200).optional(),
       decimalMark: z.enum(['.', ',']).optional(),
       dateOrder: z.enum(['ymd', 'dmy', 'mdy']).optional(),
       currency: z

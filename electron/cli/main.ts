@@ -21,7 +21,7 @@ import { runDemo } from './demo.js';
 const USAGE = `Usage:
   revops init <workspace>
   revops import <workspace> <file>... [--entity NAME] [--preset NAME]
-             [--encoding E] [--delimiter D] [--locale L]
+             [--encoding E] [--delimiter D] [--sheet NAME] [--locale L]
              [--date-order dmy|mdy|ymd] [--currency CODE] [--dry-run] [--json]
   revops export <workspace> <entity> [--json|--csv]
   revops batches <workspace> [--json]
@@ -107,6 +107,7 @@ function importOptions(values: Record<string, string | boolean | undefined>) {
     entity: text('entity'),
     preset: text('preset'),
     encoding: text('encoding'),
+    sheet: text('sheet'),
     delimiter: delimiter === undefined ? undefined : DELIMITER_NAMES[delimiter],
     decimalMark: locale === undefined ? undefined : decimalMarkOf(locale),
     dateOrder,
@@ -125,6 +126,7 @@ async function runImport(argv: string[], io: Io): Promise<number> {
       mapping: { type: 'string' },
       encoding: { type: 'string' },
       delimiter: { type: 'string' },
+      sheet: { type: 'string' },
       locale: { type: 'string' },
       'date-order': { type: 'string' },
       currency: { type: 'string' },

@@ -13,16 +13,27 @@ import {
 } from 'node:fs';
 import { Transform } from 'node:stream';
 import { WorkbenchError } from '../../../shared/envelope.js';
+import { readXlsxBatches } from './xlsxReader.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 export type FileShape = {
+  /** Delimited text, or a worksheet of an XLSX workbook. */
+  format: 'delimited' | 'xlsx';
   encoding: string;
   hasBom: boolean;
   delimiter: Delimiter;
+  /** The worksheet to read; null for the first. */
+  sheet: string | null;
   size: number;
 };
+
+/** An XLSX workbook is a zip archive whose name says so. */
+function isWorkbook(path: string, sample: Buffer): boolean {
+  const isZip = sample[0] === 0x50 && sample[1] === 0x4b;
+  return isZip && /\.xlsx$/i.test(path);
+}
 
 export type CsvRecord = {
   /** The 1-based line the record starts on. */
@@ -131,18 +142,33 @@ export function sniffDelimiter(text: string): Delimiter {
 
 export function inspectFile(
   path: string,
-  overrides: { encoding?: string; delimiter?: Delimiter } = {},
+  overrides: { encoding?: string; delimiter?: Delimiter; sheet?: string } = {},
 ): FileShape {
   let size: number;
   try {
-    size = statSync(path).size;
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      throw new WorkbenchError('io', `${path} is not a file.`);
+    }
+    size = stat.size;
   } catch (error) {
+    if (error instanceof WorkbenchError) throw error;
     throw new WorkbenchError(
       'io',
       `Cannot read ${path}: ${(error as Error).message}`,
     );
   }
   const sample = readSample(path);
+  if (isWorkbook(path, sample)) {
+    return {
+      format: 'xlsx',
+      encoding: 'xlsx',
+      hasBom: false,
+      delimiter: ',',
+      sheet: overrides.sheet ?? null,
+      size,
+    };
+  }
   const detected = detectEncoding(sample, sample.length === size);
   const encoding = overrides.encoding ?? detected.encoding;
   if (!iconv.encodingExists(encoding)) {
@@ -153,7 +179,14 @@ export function inspectFile(
   }
   const text = iconv.decode(sample, encoding);
   const delimiter = overrides.delimiter ?? sniffDelimiter(text);
-  return { encoding, hasBom: detected.hasBom, delimiter, size };
+  return {
+    format: 'delimited',
+    encoding,
+    hasBom: detected.hasBom,
+    delimiter,
+    sheet: null,
+    size,
+  };
 }
 
 /** Counts the raw bytes that pass, for progress. */
@@ -181,6 +214,10 @@ export async function* readRecordBatches(
   shape: FileShape,
   onBytes: (bytes: number) => void = () => undefined,
 ): AsyncGenerator<CsvRecord[]> {
+  if (shape.format === 'xlsx') {
+    yield* readXlsxBatches(path, shape.sheet, onBytes);
+    return;
+  }
   const source: NodeJS.ReadWriteStream = createReadStream(path, {
     highWaterMark: 256 * 1024,
   })

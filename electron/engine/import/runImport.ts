@@ -40,6 +40,8 @@ export type ImportRequest = {
   isDryRun?: boolean;
   encoding?: string;
   delimiter?: Delimiter;
+  /** For workbooks: the worksheet's name; the first when absent. */
+  sheet?: string;
   /** For date columns whose values never reveal their order. */
   dateOrder?: DateOrder;
   decimalMark?: DecimalMark;
@@ -260,6 +262,7 @@ export async function importFile(
   const shape = inspectFile(request.path, {
     encoding: request.encoding,
     delimiter: request.delimiter,
+    sheet: request.sheet,
   });
   const currency = request.currency ?? readSettings(db).baseCurrency;
   let bytesDone = 0;
@@ -292,8 +295,9 @@ export async function importFile(
     preset: preset?.id ?? request.preset ?? 'unknown',
     entity: preset?.entity ?? 'unknown',
     status,
-    encoding: shape.encoding,
-    delimiter: shape.delimiter,
+    encoding: shape.format === 'xlsx' ? null : shape.encoding,
+    delimiter: shape.format === 'xlsx' ? null : shape.delimiter,
+    sheet: shape.sheet,
     rowsRead: counts.read,
     rowsSkipped: counts.skipped,
     rowsNew: counts.new,
