@@ -480,6 +480,38 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
       .toBe('8,800 opportunities');
   });
 
+  it('rolls back the newest import from the list of past imports', async () => {
+    await byTestId('place-data').click();
+    await byTestId('tab-users').click();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('35 users');
+    await byTestId('place-import').click();
+    const batches = byTestId('import-batches');
+    await batches.waitFor({ timeout: 30_000 });
+    // The cancelled import wrote nothing; the teams file is the newest in force.
+    const undo = batches.getByRole('button', { name: 'Roll back this import' });
+    await expect.poll(() => undo.count()).toBe(1);
+    await undo.click();
+    await batches
+      .getByRole('button', { name: /Click again to remove/ })
+      .click();
+    const teamsRow = batches.locator('tr', { hasText: 'sales_teams.csv' });
+    await expect
+      .poll(() => teamsRow.textContent(), { timeout: 30_000 })
+      .toContain('Rolled back');
+    await shoot('20-import-rolled-back');
+    await byTestId('place-data').click();
+    await byTestId('tab-users').click();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('0 users');
+    await byTestId('tab-opportunities').click();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('8,800 opportunities');
+  });
+
   it('raised no page errors or policy violations', () => {
     expect(pageProblems).toEqual([]);
   });

@@ -228,7 +228,7 @@ export const en = {
 
   'import.title': 'Import',
   'import.intro':
-    'Import CSV or TSV exports from your CRM. Known layouts such as the Maven CRM sample (sales_pipeline.csv, accounts.csv, products.csv, sales_teams.csv) are recognised from their headers. Importing the same file again changes nothing.',
+    'Import CSV, TSV or XLSX exports from your CRM, billing system or help desk. Encoding, delimiter, decimal mark and date order are worked out from the whole file, and known layouts (CRM deals, contacts and invoices, the Maven CRM sample, SaaS subscriptions and tickets, receivables, funnel leads) are recognised from their headers. Importing the same file again changes nothing, and each import can be rolled back.',
   'import.choose': 'Choose files…',
   'import.chosen': {
     one: '{count} file chosen',
@@ -284,6 +284,9 @@ export const en = {
   'import.rowErrorsMore': 'Showing {shown} of {count} rejected rows.',
   'import.batches': 'Past imports',
   'import.batchesEmpty': 'Nothing imported into this workspace yet.',
+  'import.status.rolled_back': 'Rolled back',
+  'import.rollback': 'Roll back this import',
+  'import.rollbackConfirm': 'Click again to remove what this import wrote',
   'import.showErrors': 'Show rejected rows',
   'import.pickNative': 'Choose files…',
 

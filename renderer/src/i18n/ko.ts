@@ -215,7 +215,7 @@ export const ko: Record<MessageKey, Message> = {
 
   'import.title': '가져오기',
   'import.intro':
-    'CRM에서 내보낸 CSV 또는 TSV 파일을 가져옵니다. Maven CRM 샘플(sales_pipeline.csv, accounts.csv, products.csv, sales_teams.csv) 같은 알려진 형식은 헤더로 인식합니다. 같은 파일을 다시 가져와도 바뀌는 것은 없습니다.',
+    'CRM, 청구 시스템, 헬프데스크에서 내보낸 CSV, TSV, XLSX 파일을 가져옵니다. 인코딩, 구분자, 소수점 기호, 날짜 순서는 파일 전체를 보고 판단하며, 알려진 형식(CRM 거래·연락처·청구서, Maven CRM 샘플, SaaS 구독과 티켓, 매출채권, 퍼널 리드)은 헤더로 인식합니다. 같은 파일을 다시 가져와도 바뀌는 것은 없고, 가져오기마다 되돌릴 수 있습니다.',
   'import.choose': '파일 선택…',
   'import.chosen': '파일 {count}개 선택됨',
   'import.start': '가져오기',
@@ -268,6 +268,9 @@ export const ko: Record<MessageKey, Message> = {
   'import.rowErrorsMore': '거부된 행 {count}개 중 {shown}개를 표시합니다.',
   'import.batches': '지난 가져오기',
   'import.batchesEmpty': '이 워크스페이스에는 아직 가져온 내용이 없습니다.',
+  'import.status.rolled_back': '되돌림',
+  'import.rollback': '이 가져오기 되돌리기',
+  'import.rollbackConfirm': '한 번 더 누르면 이 가져오기가 쓴 내용을 지웁니다',
   'import.showErrors': '거부된 행 보기',
   'import.pickNative': '파일 선택…',
 

@@ -9,7 +9,7 @@ import type { ChosenFile } from './importSlice.js';
 import { ImportProgress } from './ImportProgress.js';
 import { BatchesTable, ResultsTable, RowErrorsTable } from './ImportTables.js';
 
-const ACCEPTED = '.csv,.tsv,.txt';
+const ACCEPTED = '.csv,.tsv,.txt,.xlsx';
 
 function sizeText(locale: Locale, bytes: number): string {
   if (bytes >= 1024 ** 2)

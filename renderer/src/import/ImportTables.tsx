@@ -1,5 +1,6 @@
 // Tables of the Import place: results of the last job, rejected rows of a
 // batch, and every past batch of the workspace.
+import { useState } from 'react';
 import type { ImportBatch, ImportResult } from '../../../shared/contract.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
@@ -186,11 +187,19 @@ export function BatchesTable({ batches }: { batches: ImportBatch[] }) {
   const t = useT();
   const locale = useStore((state) => state.locale);
   const loadRowErrors = useStore((state) => state.loadRowErrors);
+  const rollbackBatch = useStore((state) => state.rollbackBatch);
+  const rollbackError = useStore((state) => state.rollbackError);
+  const [confirmingId, setConfirmingId] = useState<number | null>(null);
   if (batches.length === 0) {
     return <p className="muted">{t('import.batchesEmpty')}</p>;
   }
+  // Only the newest import still in force can be undone; older ones follow.
+  const undoable = batches.find((batch) => batch.status === 'committed')?.id;
   return (
     <div className="table-scroll">
+      {rollbackError !== null && (
+        <ErrorNotice error={rollbackError} isCompact />
+      )}
       <table className="table" data-testid="import-batches">
         <thead>
           <tr>
@@ -223,6 +232,25 @@ export function BatchesTable({ batches }: { batches: ImportBatch[] }) {
                     onClick={() => void loadRowErrors(batch.id)}
                   >
                     {t('import.showErrors')}
+                  </button>
+                )}
+                {batch.id === undoable && (
+                  <button
+                    type="button"
+                    className="link small block"
+                    data-testid={`rollback-${batch.id}`}
+                    onClick={() => {
+                      if (confirmingId !== batch.id) {
+                        setConfirmingId(batch.id);
+                        return;
+                      }
+                      setConfirmingId(null);
+                      void rollbackBatch(batch.id);
+                    }}
+                  >
+                    {confirmingId === batch.id
+                      ? t('import.rollbackConfirm')
+                      : t('import.rollback')}
                   </button>
                 )}
               </td>

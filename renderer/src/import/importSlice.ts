@@ -37,6 +37,9 @@ export type ImportSlice = {
   receiveProgress(progress: JobProgress): void;
   loadBatches(): Promise<void>;
   loadRowErrors(batchId: number): Promise<void>;
+  /** Undoes the newest batch still in force; the engine refuses others. */
+  rollbackBatch(batchId: number): Promise<void>;
+  rollbackError: unknown;
   resetImport(): void;
 };
 
@@ -166,6 +169,20 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
         set({ batches: { status: 'ready', data: batches } });
       } catch (error) {
         set({ batches: { status: 'error', error, data } });
+      }
+    },
+
+    rollbackError: null,
+
+    rollbackBatch: async (batchId) => {
+      set({ rollbackError: null });
+      try {
+        await api.call('import.rollback', { batchId });
+        get().dataChanged();
+        void get().refreshWorkspace();
+        await get().loadBatches();
+      } catch (error) {
+        set({ rollbackError: error });
       }
     },
 
