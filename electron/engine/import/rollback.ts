@@ -78,6 +78,10 @@ export function rollbackBatch(db: Db, batchId: number): RollbackResult {
         if (!restored.has(row.id)) rowsRestored += 1;
         restored.add(row.id);
       }
+    }
+    // Records that depend on others go first, so a cascade never removes
+    // a record before it is counted.
+    for (const table of [...ENTITY_TABLES].reverse()) {
       const removed = db
         .prepare(`DELETE FROM ${table} WHERE batch_id = ?`)
         .run(batchId);

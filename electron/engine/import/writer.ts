@@ -249,6 +249,12 @@ export function resolveLinks(db: Db): void {
       WHERE a.source = tickets.source AND a.external_id = tickets.account_key)
     WHERE account_key IS NOT NULL AND account_id IS NULL;
 
+    UPDATE campaign_spend SET campaign_id = (
+      SELECT c.id FROM campaigns c
+      WHERE c.source = campaign_spend.source
+        AND c.external_id = campaign_spend.campaign_key)
+    WHERE campaign_key IS NOT NULL AND campaign_id IS NULL;
+
     UPDATE accounts SET parent_account_id = (
       SELECT p.id FROM accounts p
       WHERE p.name_key = name_key(accounts.parent_name) AND p.id <> accounts.id

@@ -15,6 +15,11 @@ import {
   saasSubscriptions,
   saasTickets,
 } from './datasets.js';
+import {
+  adSpend,
+  billingSubscriptions,
+  helpdeskTickets,
+} from './operations.js';
 import type { Preset } from './types.js';
 
 export const PRESETS: readonly Preset[] = [
@@ -31,6 +36,9 @@ export const PRESETS: readonly Preset[] = [
   crmDeals,
   billingInvoices,
   crmContacts,
+  billingSubscriptions,
+  helpdeskTickets,
+  adSpend,
 ];
 
 export type BoundPreset = {

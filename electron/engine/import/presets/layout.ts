@@ -14,6 +14,7 @@ import {
   text,
 } from './cells.js';
 import type {
+  EntityRecord,
   EntityTable,
   FieldValue,
   MappedRow,
@@ -45,6 +46,8 @@ export type LayoutSpec = {
   /** Named in the error when a row has no identity. */
   identityColumns: readonly string[];
   /** Turns the read values into the store's columns. */
+  /** Records the row also names, such as a spend row's campaign. */
+  relatedRecords?(values: Record<string, FieldValue>): EntityRecord[];
   toRecord(
     values: Record<string, FieldValue>,
     context: MappingContext,
@@ -182,6 +185,7 @@ export function defineLayout(spec: LayoutSpec): Preset {
             externalId: String(identity),
             fields: spec.toRecord(values, context),
           },
+          ...(spec.relatedRecords?.(values) ?? []),
         ],
       };
     },

@@ -13,6 +13,7 @@ export const ENTITY_TABLES = [
   'payments',
   'tickets',
   'campaigns',
+  'campaign_spend',
   'activities',
   'users',
   'teams',

@@ -3,6 +3,7 @@
 import { initialSchema } from './001-initial-schema.js';
 import { contactCompany } from './002-contact-company.js';
 import { importRollbacks } from './003-import-rollbacks.js';
+import { spendCampaignKey } from './004-spend-campaign-key.js';
 
 export type Migration = {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
   contactCompany,
   importRollbacks,
+  spendCampaignKey,
 ];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);
