@@ -512,6 +512,54 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
       .toBe('8,800 opportunities');
   });
 
+  it('checks files before importing them, then imports on confirmation', async () => {
+    const file = join(tempDir, 'deals_to_check.csv');
+    writeFileSync(
+      file,
+      [
+        'Deal,Amount,Currency',
+        'Kestrel renewal,"3,100",USD',
+        'Orchard expansion,lots,USD',
+        'Bluefin pilot,"$1,234.50",USD',
+      ].join('\n') + '\n',
+    );
+    await byTestId('place-import').click();
+    await byTestId('import-file-input').setInputFiles(file);
+    await byTestId('import-check').click();
+    const outcome = byTestId('import-check-outcome');
+    await outcome.waitFor({ timeout: 60_000 });
+    const errors = byTestId('check-errors');
+    await expect.poll(() => errors.textContent()).toContain('lots');
+    expect(await errors.textContent()).toContain('Not an amount of money.');
+    const row = byTestId('import-results').locator('tr', {
+      hasText: 'deals_to_check.csv',
+    });
+    expect(await row.textContent()).toContain('Checked only');
+    await shoot('21-import-checked');
+
+    // Going back writes nothing.
+    await outcome.getByRole('button', { name: 'Back' }).click();
+    await byTestId('place-data').click();
+    await byTestId('tab-opportunities').click();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('8,800 opportunities');
+
+    await byTestId('place-import').click();
+    await byTestId('import-check').click();
+    await byTestId('import-check-outcome').waitFor({ timeout: 60_000 });
+    await byTestId('import-confirm').click();
+    const done = byTestId('import-outcome');
+    await done.waitFor({ timeout: 60_000 });
+    expect(await done.getAttribute('data-state')).toBe('done');
+    await shoot('22-import-after-check');
+    await byTestId('place-data').click();
+    await byTestId('tab-opportunities').click();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe('8,802 opportunities');
+  });
+
   it('raised no page errors or policy violations', () => {
     expect(pageProblems).toEqual([]);
   });

@@ -287,6 +287,11 @@ export const en = {
   'import.status.rolled_back': 'Rolled back',
   'import.rollback': 'Roll back this import',
   'import.rollbackConfirm': 'Click again to remove what this import wrote',
+  'import.check': 'Check first',
+  'import.checkDone':
+    'Checked. Nothing has been written yet: import these files, or go back and choose others.',
+  'import.confirm': 'Import these files',
+  'import.back': 'Back',
   'import.showErrors': 'Show rejected rows',
   'import.pickNative': 'Choose files…',
 

@@ -271,6 +271,11 @@ export const ko: Record<MessageKey, Message> = {
   'import.status.rolled_back': '되돌림',
   'import.rollback': '이 가져오기 되돌리기',
   'import.rollbackConfirm': '한 번 더 누르면 이 가져오기가 쓴 내용을 지웁니다',
+  'import.check': '먼저 검사',
+  'import.checkDone':
+    '검사를 마쳤습니다. 아직 아무것도 쓰지 않았습니다. 이 파일을 가져오거나 돌아가서 다른 파일을 고르세요.',
+  'import.confirm': '이 파일 가져오기',
+  'import.back': '돌아가기',
   'import.showErrors': '거부된 행 보기',
   'import.pickNative': '파일 선택…',
 

@@ -1,13 +1,19 @@
 // Import: choose export files, run the import with live progress, then see
 // what each file added or changed and which rows were rejected and why.
 import { useEffect, useId, type ChangeEvent } from 'react';
+import type { ImportResult } from '../../../shared/contract.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { formatNumber, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import type { ChosenFile } from './importSlice.js';
 import { ImportProgress } from './ImportProgress.js';
-import { BatchesTable, ResultsTable, RowErrorsTable } from './ImportTables.js';
+import {
+  BatchesTable,
+  CheckErrors,
+  ResultsTable,
+  RowErrorsTable,
+} from './ImportTables.js';
 
 const ACCEPTED = '.csv,.tsv,.txt,.xlsx';
 
@@ -91,6 +97,14 @@ function FileChooser() {
             </button>
             <button
               type="button"
+              disabled={isBusy}
+              data-testid="import-check"
+              onClick={() => void startImport({ isCheck: true })}
+            >
+              {t('import.check')}
+            </button>
+            <button
+              type="button"
               className="primary"
               disabled={isBusy}
               data-testid="import-start"
@@ -119,11 +133,51 @@ function FileChooser() {
   );
 }
 
+function CheckOutcome({ results }: { results: ImportResult[] }) {
+  const t = useT();
+  const checkedFiles = useStore((state) => state.checkedFiles);
+  const importChecked = useStore((state) => state.importChecked);
+  const leaveCheck = useStore((state) => state.leaveCheck);
+  return (
+    <section className="panel" data-testid="import-check-outcome">
+      <p className="notice notice-ok" role="status">
+        {t('import.checkDone')}
+      </p>
+      <h3>{t('import.results')}</h3>
+      <ResultsTable results={results} />
+      {results
+        .filter((result) => result.errors.length > 0)
+        .map((result) => (
+          <CheckErrors key={result.file} result={result} />
+        ))}
+      <div className="chooser">
+        <button type="button" onClick={leaveCheck}>
+          {t('import.back')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={checkedFiles === null}
+          data-testid="import-confirm"
+          onClick={() => void importChecked()}
+        >
+          {t('import.confirm')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 function JobOutcome() {
   const t = useT();
   const phase = useStore((state) => state.importPhase);
   const job = useStore((state) => state.job);
   if (phase !== 'finished' || !job) return null;
+  const isCheck =
+    job.state === 'done' &&
+    job.results.length > 0 &&
+    job.results.every((result) => result.status === 'dry_run');
+  if (isCheck) return <CheckOutcome results={job.results} />;
   const message =
     job.state === 'done'
       ? t('import.stateDone')

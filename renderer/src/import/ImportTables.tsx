@@ -85,7 +85,9 @@ export function ResultsTable({ results }: { results: ImportResult[] }) {
               <CountCells
                 counts={result}
                 locale={locale}
-                isWritten={result.status === 'committed'}
+                isWritten={
+                  result.status === 'committed' || result.status === 'dry_run'
+                }
               />
               <td>
                 {statusText(locale, result.status)}
@@ -254,6 +256,45 @@ export function BatchesTable({ batches }: { batches: ImportBatch[] }) {
                   </button>
                 )}
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The first rejected rows a check found; a check keeps nothing itself. */
+export function CheckErrors({ result }: { result: ImportResult }) {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  return (
+    <div className="table-scroll" data-testid="check-errors">
+      <h3>{t('import.rowErrorsOf', { file: result.file })}</h3>
+      {result.rowsRejected > result.errors.length && (
+        <p className="muted small">
+          {t('import.rowErrorsMore', {
+            shown: result.errors.length,
+            count: result.rowsRejected,
+          })}
+        </p>
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th className="num">{t('import.col.line')}</th>
+            <th>{t('import.col.column')}</th>
+            <th>{t('import.col.value')}</th>
+            <th>{t('import.col.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.errors.map((row, index) => (
+            <tr key={`${row.line}-${index}`}>
+              <td className="num">{formatCount(locale, row.line)}</td>
+              <td>{row.column ?? ''}</td>
+              <td className="mono">{row.value ?? ''}</td>
+              <td>{row.reason}</td>
             </tr>
           ))}
         </tbody>

@@ -32,7 +32,15 @@ export type ImportSlice = {
   rowErrors: Loadable<RowErrorPage>;
   chooseFiles(files: ChosenFile[]): void;
   pickNativeFiles(): Promise<void>;
-  startImport(): Promise<void>;
+  /** Runs the chosen files; a check counts and lists errors, writing nothing. */
+  startImport(options?: { isCheck?: boolean }): Promise<void>;
+  /** Files a finished check read, ready to import for real. */
+  checkedFiles: { path: string; name: string }[] | null;
+  /** Files of the check now running, until it ends. */
+  pendingCheck: { path: string; name: string }[] | null;
+  importChecked(): Promise<void>;
+  /** Leaves a finished check without importing. */
+  leaveCheck(): void;
   cancelImport(): Promise<void>;
   receiveProgress(progress: JobProgress): void;
   loadBatches(): Promise<void>;
@@ -52,7 +60,19 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
   const forgottenJobs = new Set<string>();
 
   const finish = (progress: JobProgress) => {
-    set({ importPhase: 'finished', isCancelling: false, chosenFiles: [] });
+    const checked = get().pendingCheck;
+    const isCleanCheck =
+      checked !== null &&
+      progress.state === 'done' &&
+      progress.results.every((result) => result.status === 'dry_run');
+    set({
+      importPhase: 'finished',
+      isCancelling: false,
+      pendingCheck: null,
+      checkedFiles: isCleanCheck ? checked : null,
+      // After a check the same files wait to be imported for real.
+      chosenFiles: checked !== null ? get().chosenFiles : [],
+    });
     get().dataChanged();
     void get().refreshWorkspace();
     void get().loadBatches();
@@ -62,6 +82,46 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     if (withErrors?.batchId != null)
       void get().loadRowErrors(withErrors.batchId);
     else set({ rowErrorsBatchId: null, rowErrors: IDLE });
+  };
+
+  /** Starts the job for files already on the engine's side. */
+  const run = async (
+    files: { path: string; name: string }[],
+    isDryRun: boolean,
+  ) => {
+    set({
+      importPhase: 'running',
+      job: null,
+      importError: null,
+      checkedFiles: null,
+      pendingCheck: isDryRun ? files : null,
+    });
+    try {
+      const { jobId } = await api.call('import.start', { files, isDryRun });
+      // The first events may arrive before the answer; keep them.
+      if (get().job === null) {
+        set({
+          job: {
+            jobId,
+            kind: 'import',
+            state: 'running',
+            phase: 'checking',
+            file: files[0]?.name ?? '',
+            fileIndex: 0,
+            fileCount: files.length,
+            rowsDone: 0,
+            bytesDone: 0,
+            bytesTotal: 0,
+            rowsPerSecond: 0,
+            secondsLeft: null,
+            message: null,
+            results: [],
+          },
+        });
+      }
+    } catch (error) {
+      set({ importPhase: 'idle', importError: error });
+    }
   };
 
   return {
@@ -89,7 +149,19 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       }
     },
 
-    startImport: async () => {
+    checkedFiles: null,
+    pendingCheck: null,
+
+    leaveCheck: () =>
+      set({ importPhase: 'idle', job: null, checkedFiles: null }),
+
+    importChecked: async () => {
+      const files = get().checkedFiles;
+      if (!files) return;
+      await run(files, false);
+    },
+
+    startImport: async (options) => {
       const chosen = get().chosenFiles;
       if (chosen.length === 0) return;
       set({
@@ -108,29 +180,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
             item.kind === 'path' ? item.path : await api.uploadFile(item.file);
           files.push({ path, name: item.name });
         }
-        set({ importPhase: 'running' });
-        const { jobId } = await api.call('import.start', { files });
-        // The first events may arrive before the answer; keep them.
-        if (get().job === null) {
-          set({
-            job: {
-              jobId,
-              kind: 'import',
-              state: 'running',
-              phase: 'checking',
-              file: files[0]?.name ?? '',
-              fileIndex: 0,
-              fileCount: files.length,
-              rowsDone: 0,
-              bytesDone: 0,
-              bytesTotal: 0,
-              rowsPerSecond: 0,
-              secondsLeft: null,
-              message: null,
-              results: [],
-            },
-          });
-        }
+        await run(files, options?.isCheck === true);
       } catch (error) {
         set({ importPhase: 'idle', importError: error });
       }
@@ -215,6 +265,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
         batches: IDLE,
         rowErrorsBatchId: null,
         rowErrors: IDLE,
+        checkedFiles: null,
+        pendingCheck: null,
       });
     },
   };
