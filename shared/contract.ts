@@ -280,6 +280,17 @@ export const contract = {
       total: z.number().int(),
     }),
   },
+  'identity.duplicates': {
+    args: none,
+    result: z.array(
+      z.object({
+        entity: z.enum(['accounts', 'contacts']),
+        ids: z.array(z.number().int()),
+        labels: z.array(z.string()),
+        evidence: z.string(),
+      }),
+    ),
+  },
   'grid.columns': {
     args: z.object({ entity: z.enum(GRID_ENTITIES) }),
     result: z.array(gridColumnSchema),

@@ -25,6 +25,7 @@ const USAGE = `Usage:
              [--date-order dmy|mdy|ymd] [--currency CODE] [--dry-run] [--json]
   revops export <workspace> <entity> [--json|--csv]
   revops batches <workspace> [--json]
+  revops duplicates <workspace> [--json]
   revops rollback <workspace> <batch>
   revops kpi <workspace> [--metric ID]... [--period YYYY|YYYY-Qn|YYYY-MM]
              [--by owner|manager|region|product|industry|quarter] [--json]
@@ -224,6 +225,34 @@ async function runBatches(argv: string[], io: Io): Promise<number> {
   }
 }
 
+async function runDuplicates(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' } },
+  });
+  const [workspace] = positionals;
+  if (!workspace) usage('duplicates needs a workspace');
+  const engine = engineFor();
+  try {
+    await call(engine, 'workspace.open', { path: resolve(workspace) });
+    const suggestions = await call(engine, 'identity.duplicates', {});
+    if (values.json) {
+      io.out(`${JSON.stringify({ suggestions })}\n`);
+      return 0;
+    }
+    if (suggestions.length === 0) io.out('No likely duplicates.\n');
+    for (const suggestion of suggestions) {
+      io.out(
+        `${suggestion.entity}: ${suggestion.labels.join(' / ')}\n  ${suggestion.evidence}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
 async function runRollback(argv: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true });
   const [workspace, batch] = positionals;
@@ -308,6 +337,8 @@ export async function main(
         return await runBatches(rest, io);
       case 'rollback':
         return await runRollback(rest, io);
+      case 'duplicates':
+        return await runDuplicates(rest, io);
       case 'demo':
         return await runDemo(rest, io);
       case undefined:

@@ -13,6 +13,7 @@ import { SHELL_METHODS } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
 import { generateDemoWorkspace } from './demo/generateDemo.js';
 import { gridColumns, gridRows } from './grid/gridQuery.js';
+import { findDuplicates } from './identity/duplicates.js';
 import { listPresets } from './import/presets/index.js';
 import { ImportJobs } from './jobs/importJobs.js';
 import { listBatches, listRowErrors } from './import/batches.js';
@@ -168,6 +169,8 @@ export class Engine {
         rollbackBatch(this.currentWorkspace().db, batchId),
       'import.rowErrors': async (args) =>
         listRowErrors(this.currentWorkspace().db, args),
+      'identity.duplicates': async () =>
+        findDuplicates(this.currentWorkspace().db),
       'grid.columns': async ({ entity }) => gridColumns(entity),
       'grid.rows': async (args) => {
         const { db } = this.currentWorkspace();

@@ -20,6 +20,7 @@ const BRIDGE_METHODS = {
   'import.batches': true,
   'import.rollback': true,
   'import.rowErrors': true,
+  'identity.duplicates': true,
   'grid.columns': true,
   'grid.rows': true,
   'kpi.compute': true,
