@@ -61,6 +61,7 @@ async function engineImport(csv, dir, rows) {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const answers = [];
+  const lightAnswers = [];
   let peakRss = process.memoryUsage().rss;
   const started = performance.now();
   const { jobId } = await invoke(engine.handlers, 'import.start', {
@@ -72,6 +73,11 @@ async function engineImport(csv, dir, rows) {
     return progress;
   });
   while (!isDone) {
+    // A light call measures how quickly the main thread answers at all; a
+    // grid page and a KPI measure what the page asks for most.
+    const light = performance.now();
+    await invoke(engine.handlers, 'workspace.current', {});
+    lightAnswers.push(performance.now() - light);
     const asked = performance.now();
     await invoke(engine.handlers, 'grid.rows', {
       entity: 'opportunities',
@@ -88,11 +94,14 @@ async function engineImport(csv, dir, rows) {
   delay.disable();
   await engine.close();
   answers.sort((a, b) => a - b);
+  lightAnswers.sort((a, b) => a - b);
   return {
     seconds,
     state: progress.state,
     rows: progress.results[0]?.rowsNew ?? 0,
     worstAnswerMs: answers.at(-1) ?? 0,
+    worstLightMs: lightAnswers.at(-1) ?? 0,
+    p95LightMs: lightAnswers[Math.floor(lightAnswers.length * 0.95)] ?? 0,
     p95AnswerMs: answers[Math.floor(answers.length * 0.95)] ?? 0,
     worstLoopDelayMs: delay.max / 1e6,
     peakRssMiB: peakRss / 2 ** 20,
@@ -127,7 +136,7 @@ try {
       );
     }
     console.log(
-      `  main thread during import: worst grid+KPI answer ${ours.worstAnswerMs.toFixed(0)} ms, p95 ${ours.p95AnswerMs.toFixed(0)} ms, worst event-loop delay ${ours.worstLoopDelayMs.toFixed(0)} ms`,
+      `  main thread during import: light call worst ${ours.worstLightMs.toFixed(0)} ms (p95 ${ours.p95LightMs.toFixed(0)} ms); grid page + KPI worst ${ours.worstAnswerMs.toFixed(0)} ms (p95 ${ours.p95AnswerMs.toFixed(0)} ms); worst event-loop delay ${ours.worstLoopDelayMs.toFixed(0)} ms`,
     );
     console.log(
       `  peak resident memory of the main process: ${ours.peakRssMiB.toFixed(0)} MiB`,
