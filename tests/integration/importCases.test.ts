@@ -311,4 +311,30 @@ describe.skipIf(!hasCases)('import cases', () => {
       '2024-Q1',
     ]);
   });
+
+  it('a later file without some columns never blanks what an earlier file said', async () => {
+    const db = workspace();
+    await run(db, '01-semicolon-delimiter.csv');
+    // 09 names deals and amounts only: no stage, no close date.
+    const later = await run(
+      db,
+      temp!.file(
+        '09-same-deal.csv',
+        'Deal,Amount,Currency\nKestrel Labs renewal,"1,300.00",USD\n',
+      ),
+    );
+    expect(later).toMatchObject({ status: 'committed', rowsChanged: 1 });
+    expect(
+      db
+        .prepare(
+          "SELECT stage, status, closed_on, amount_minor FROM opportunities WHERE name = 'Kestrel Labs renewal'",
+        )
+        .get(),
+    ).toEqual({
+      stage: 'Closed Won',
+      status: 'won',
+      closed_on: '2024-03-15',
+      amount_minor: 130000,
+    });
+  });
 });

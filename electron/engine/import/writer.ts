@@ -21,6 +21,19 @@ function isSame(stored: FieldValue | undefined, next: FieldValue): boolean {
   return stored === next;
 }
 
+/** `611365` is `0000611365` with its leading zeros lost. */
+function isZeroStripped(
+  stored: FieldValue | undefined,
+  next: FieldValue,
+): boolean {
+  if (typeof stored !== 'string' || typeof next !== 'string') return false;
+  return (
+    stored.length > next.length &&
+    /^0+\d/.test(stored) &&
+    stored.replace(/^0+(?=\d)/, '') === next
+  );
+}
+
 export function registerSqlFunctions(db: Db): void {
   db.function('name_key', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? nameKey(value) : null,
@@ -60,9 +73,12 @@ export class RecordWriter {
     return statement;
   }
 
-  private checkedFields(record: EntityRecord): string[] {
+  private checkedFields(
+    record: EntityRecord,
+    fields: Record<string, FieldValue> = record.fields,
+  ): string[] {
     const allowed = this.allowedColumns(record.entity);
-    const names = Object.keys(record.fields);
+    const names = Object.keys(fields);
     for (const name of names) {
       if (!allowed.has(name) || name === 'id' || name === 'source') {
         throw new WorkbenchError(
@@ -76,6 +92,12 @@ export class RecordWriter {
 
   write(record: EntityRecord): WriteOutcome {
     const names = this.checkedFields(record);
+    const insertOnly = Object.fromEntries(
+      Object.entries(record.insertOnly ?? {}).filter(
+        ([name]) => !(name in record.fields),
+      ),
+    );
+    const extraNames = this.checkedFields(record, insertOnly);
     const table = record.entity;
     const shape = `${table}:${names.join(',')}`;
     const find = this.statement(`find:${shape}`, () => {
@@ -86,19 +108,26 @@ export class RecordWriter {
     const existing = find.get(this.source, record.externalId) as
       Existing | undefined;
     if (!existing) {
-      const insert = this.statement(`insert:${shape}`, () => {
-        const list = [
-          'source',
-          'external_id',
-          'batch_id',
-          'created_at',
-          'updated_at',
-          ...names,
-        ];
-        const marks = list.map(() => '?').join(', ');
-        return `INSERT INTO ${table} (${list.join(', ')}) VALUES (${marks})`;
-      });
-      const values = names.map((name) => record.fields[name] ?? null);
+      const insert = this.statement(
+        `insert:${shape}+${extraNames.join(',')}`,
+        () => {
+          const list = [
+            'source',
+            'external_id',
+            'batch_id',
+            'created_at',
+            'updated_at',
+            ...names,
+            ...extraNames,
+          ];
+          const marks = list.map(() => '?').join(', ');
+          return `INSERT INTO ${table} (${list.join(', ')}) VALUES (${marks})`;
+        },
+      );
+      const values = [
+        ...names.map((name) => record.fields[name] ?? null),
+        ...extraNames.map((name) => insertOnly[name] ?? null),
+      ];
       const { lastInsertRowid } = insert.run(
         this.source,
         record.externalId,
@@ -107,12 +136,19 @@ export class RecordWriter {
         this.now,
         ...values,
       );
-      this.afterInsert(table, Number(lastInsertRowid), record.fields);
+      this.afterInsert(table, Number(lastInsertRowid), {
+        ...insertOnly,
+        ...record.fields,
+      });
       return 'new';
     }
-    const changed = names.filter(
-      (name) => !isSame(existing[name], record.fields[name] ?? null),
-    );
+    const keepsZeros = new Set(record.keepsZeros ?? []);
+    const changed = names.filter((name) => {
+      const stored = existing[name];
+      const next = record.fields[name] ?? null;
+      if (keepsZeros.has(name) && isZeroStripped(stored, next)) return false;
+      return !isSame(stored, next);
+    });
     if (changed.length === 0) return 'unchanged';
     const update = this.statement(
       `update:${table}:${changed.join(',')}`,

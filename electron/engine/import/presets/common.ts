@@ -124,6 +124,14 @@ export const crmDeals = defineLayout({
     },
   ],
   requires: [['amount'], ['id', 'name']],
+  onlyWhenPresent: {
+    name: ['name'],
+    stage: ['stage', 'status', 'closed_on', 'expected_close_on'],
+    close: ['closed_on', 'expected_close_on'],
+    created: ['created_on'],
+    owner: ['owner_name'],
+    account: ['account_name'],
+  },
   identity: (values) => str(values['id']) ?? str(values['name']),
   identityColumns: ['id', 'name'],
   toRecord(values, context) {
@@ -220,6 +228,13 @@ export const billingInvoices = defineLayout({
     { name: 'disputed', kind: 'flag', headers: ['disputed', 'is disputed'] },
   ],
   requires: [['number'], ['issued'], ['amount']],
+  onlyWhenPresent: {
+    customer: ['account_key'],
+    due: ['due_on'],
+    settled: ['settled_on'],
+    disputed: ['is_disputed'],
+  },
+  keepsZeros: ['number'],
   identity: (values) => str(values['number']),
   identityColumns: ['number'],
   toRecord(values, context) {
@@ -281,6 +296,13 @@ export const crmContacts = defineLayout({
     { name: 'title', kind: 'text', headers: ['job title', 'title'] },
   ],
   requires: [['email'], ['first', 'last']],
+  onlyWhenPresent: {
+    first: ['first_name'],
+    last: ['last_name'],
+    company: ['company_name'],
+    phone: ['phone'],
+    title: ['title'],
+  },
   // A contact without an address is kept, known by name and company.
   identity: (values) =>
     emailKey(str(values['email'])) ??

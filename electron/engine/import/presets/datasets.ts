@@ -158,6 +158,7 @@ export const receivables = defineLayout({
   identity: (values) =>
     str(values['invoiceNumber'])?.replace(/^0+(?=\d)/, '') ?? null,
   identityColumns: ['invoiceNumber'],
+  keepsZeros: ['number'],
   toRecord(values, context) {
     const amount = inCurrency(values['InvoiceAmount'], null, 'InvoiceAmount');
     return {

@@ -46,6 +46,14 @@ export type LayoutSpec = {
   /** Named in the error when a row has no identity. */
   identityColumns: readonly string[];
   /** Turns the read values into the store's columns. */
+  /**
+   * Store columns that come from an optional layout field: when the file
+   * lacks that field they are written for new records only, so an earlier
+   * file's value is never blanked by a file that does not carry it.
+   */
+  onlyWhenPresent?: Record<string, readonly string[]>;
+  /** Store columns whose stored leading zeros survive a re-saved copy. */
+  keepsZeros?: readonly string[];
   /** Records the row also names, such as a spend row's campaign. */
   relatedRecords?(values: Record<string, FieldValue>): EntityRecord[];
   toRecord(
@@ -120,6 +128,27 @@ export function inCurrency(
   return { amountMinor: scaled, currency: rowCurrency };
 }
 
+function splitByPresence(
+  spec: LayoutSpec,
+  record: Record<string, FieldValue>,
+  row: RowReader,
+): {
+  fields: Record<string, FieldValue>;
+  insertOnly: Record<string, FieldValue>;
+} {
+  const fields = { ...record };
+  const insertOnly: Record<string, FieldValue> = {};
+  for (const [field, columns] of Object.entries(spec.onlyWhenPresent ?? {})) {
+    if (row.has(field)) continue;
+    for (const column of columns) {
+      if (!(column in fields)) continue;
+      insertOnly[column] = fields[column] ?? null;
+      delete fields[column];
+    }
+  }
+  return { fields, insertOnly };
+}
+
 export function defineLayout(spec: LayoutSpec): Preset {
   const byKey = new Map<string, LayoutField>();
   for (const field of spec.fields) {
@@ -183,7 +212,8 @@ export function defineLayout(spec: LayoutSpec): Preset {
           {
             entity: spec.entity,
             externalId: String(identity),
-            fields: spec.toRecord(values, context),
+            ...splitByPresence(spec, spec.toRecord(values, context), row),
+            keepsZeros: spec.keepsZeros,
           },
           ...(spec.relatedRecords?.(values) ?? []),
         ],

@@ -97,6 +97,12 @@ export const billingSubscriptions = defineLayout({
     },
   ],
   requires: [['id'], ['customer'], ['start'], ['amount'], ['interval']],
+  onlyWhenPresent: {
+    plan: ['plan'],
+    quantity: ['seats'],
+    status: ['status', 'is_trial'],
+    ended: ['end_on'],
+  },
   identity: (values) => str(values['id']),
   identityColumns: ['id'],
   toRecord(values, context) {
@@ -178,6 +184,12 @@ export const helpdeskTickets = defineLayout({
     },
   ],
   requires: [['id'], ['created'], ['rating']],
+  onlyWhenPresent: {
+    organization: ['account_key'],
+    solved: ['closed_at'],
+    priority: ['priority'],
+    status: ['status'],
+  },
   identity: (values) => str(values['id']),
   identityColumns: ['id'],
   toRecord(values) {

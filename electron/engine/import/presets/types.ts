@@ -27,6 +27,16 @@ export type EntityRecord = {
   entity: EntityTable;
   externalId: string;
   fields: Record<string, FieldValue>;
+  /**
+   * Values written only when the record is new: what the file does not
+   * say (its column is absent) never overwrites what an earlier file said.
+   */
+  insertOnly?: Record<string, FieldValue>;
+  /**
+   * Text fields where a stored value keeps its leading zeros when a file
+   * gives the same number without them (a spreadsheet dropped them).
+   */
+  keepsZeros?: readonly string[];
 };
 
 export type CellProblem = {
