@@ -190,6 +190,8 @@ export const kpiValueSchema = z.object({
   currency: z.string().nullable(),
   period: z.string().nullable(),
   group: z.string().nullable(),
+  /** Why there is no value, where that needs saying. */
+  note: z.string().nullable(),
 });
 export type KpiValue = z.infer<typeof kpiValueSchema>;
 

@@ -9,19 +9,23 @@ import type {
 export function printKpis(metrics: KpiValue[], isJson: boolean): string {
   if (isJson) {
     const plain = metrics.map(
-      ({ id, value, unit, currency, period, group }) => ({
+      ({ id, value, unit, currency, period, group, note }) => ({
         id,
         value,
         unit,
         currency,
         period,
         group,
+        ...(note ? { note } : {}),
       }),
     );
     return `${JSON.stringify({ metrics: plain })}\n`;
   }
   const lines = metrics.map((metric) => {
-    const value = metric.value === null ? '-' : formatValue(metric);
+    const value =
+      metric.value === null
+        ? `-${metric.note ? ` (${metric.note})` : ''}`
+        : formatValue(metric);
     const where = [metric.period, metric.group].filter(Boolean).join(' / ');
     return `${where ? `${where.padEnd(28)} ` : ''}${metric.id.padEnd(26)} ${value}`;
   });

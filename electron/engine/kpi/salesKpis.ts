@@ -237,16 +237,23 @@ export function computeSalesKpis(
   return { metrics };
 }
 
-function singleCurrency(entry: Totals): string | null {
+/**
+ * Amounts in different currencies are never added without an exchange
+ * rate: such a total has no value, and says why.
+ */
+function moneyTotal(
+  entry: Totals,
+): { currency: string | null; note: null } | { currency: null; note: string } {
   if (entry.currencies.size > 1) {
-    throw new WorkbenchError(
-      'unavailable',
-      `These deals are in ${[...entry.currencies].sort().join(' and ')}; ` +
-        'amounts in different currencies are never added without an ' +
-        'exchange rate. Narrow the selection to one currency.',
-    );
+    const codes = [...entry.currencies].sort().join(' and ');
+    return {
+      currency: null,
+      note:
+        `These deals are in ${codes}; amounts in different currencies ` +
+        'are not added without an exchange rate.',
+    };
   }
-  return [...entry.currencies][0] ?? null;
+  return { currency: [...entry.currencies][0] ?? null, note: null };
 }
 
 function valueOf(
@@ -256,7 +263,7 @@ function valueOf(
   group: string | null,
 ): KpiValue {
   const unit = SALES_METRICS[id].unit;
-  const base = { id, unit, period, group, currency: null };
+  const base = { id, unit, period, group, currency: null, note: null };
   switch (id) {
     case 'deals_won':
       return { ...base, value: entry.won };
@@ -269,12 +276,16 @@ function valueOf(
       return { ...base, value: decided === 0 ? null : entry.won / decided };
     }
     case 'bookings': {
-      const currency = singleCurrency(entry);
+      const total = moneyTotal(entry);
+      if (total.note !== null) return { ...base, ...total, value: null };
+      const { currency } = total;
       const value = currency ? toMajor(entry.bookingsMinor, currency) : 0;
       return { ...base, currency, value };
     }
     case 'avg_won_deal_size': {
-      const currency = singleCurrency(entry);
+      const total = moneyTotal(entry);
+      if (total.note !== null) return { ...base, ...total, value: null };
+      const { currency } = total;
       const value =
         currency && entry.wonWithAmount > 0
           ? toMajor(entry.bookingsMinor, currency) / entry.wonWithAmount

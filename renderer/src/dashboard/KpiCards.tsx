@@ -53,6 +53,11 @@ export function KpiCards({ values, currency, isStale }: KpiCardsProps) {
             >
               {shown.text}
             </span>
+            {kpi?.note && (
+              <span className="kpi-note" data-testid={`kpi-note-${id}`}>
+                {t('home.mixedCurrencies')}
+              </span>
+            )}
             <span className="kpi-definition" id={definitionId}>
               {t(metricFormulaKey(id))}
             </span>

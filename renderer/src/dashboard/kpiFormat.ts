@@ -30,7 +30,7 @@ export function showKpi(
   baseCurrency: string,
 ): ShownValue {
   if (!kpi || kpi.value === null) {
-    return { text: t('value.none'), exact: t('value.noneHint') };
+    return { text: t('value.none'), exact: kpi?.note ?? t('value.noneHint') };
   }
   const value = kpi.value;
   switch (kpi.unit) {

@@ -60,6 +60,8 @@ export const en = {
     'No deals closed or open in this period. Pick a wider period.',
   'home.kpiLabel': 'Key figures',
   'home.definition': 'Definition',
+  'home.mixedCurrencies':
+    'Deals in more than one currency: amounts are not added without exchange rates.',
   'home.kpiButton': '{name}: {value}. Show the deals behind it',
 
   'metric.deals_won.name': 'Deals won',

@@ -58,6 +58,8 @@ export const ko: Record<MessageKey, Message> = {
     '이 기간에 종료되거나 진행 중인 거래가 없습니다. 더 넓은 기간을 선택하세요.',
   'home.kpiLabel': '주요 지표',
   'home.definition': '정의',
+  'home.mixedCurrencies':
+    '여러 통화의 거래가 섞여 있습니다. 환율 없이 금액을 더하지 않습니다.',
   'home.kpiButton': '{name}: {value}. 이 수치에 집계된 거래 보기',
 
   'metric.deals_won.name': '수주 건수',

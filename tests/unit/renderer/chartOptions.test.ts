@@ -22,6 +22,7 @@ function kpi(id: SalesMetricId, group: string, value: number | null): KpiValue {
     currency: isMoney ? 'USD' : null,
     period: null,
     group,
+    note: null,
   };
 }
 
