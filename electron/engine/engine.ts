@@ -2,7 +2,7 @@
 // the contract's methods and pushes job events. It never imports Electron.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type {
   EngineEvents,
   EventName,
@@ -43,6 +43,18 @@ type ShellMethod = (typeof SHELL_METHODS)[number];
 export type EngineHandlers = Omit<Handlers, ShellMethod>;
 
 const RECENT_LIMIT = 10;
+
+/** Workspace paths are absolute: a relative one would land wherever the
+ * program happened to start. */
+function fullPath(path: string): string {
+  if (!isAbsolute(path)) {
+    throw new WorkbenchError(
+      'invalid_argument',
+      `Give the workspace's full path (for example /home/you/acme.revops), not ${path}.`,
+    );
+  }
+  return path;
+}
 
 export class Engine {
   readonly events = new EventEmitter();
@@ -134,8 +146,9 @@ export class Engine {
         hasNativeDialogs: this.options.mode === 'electron',
       }),
       'workspace.create': async ({ path, name }) =>
-        this.switchTo(createWorkspace(path, name)),
-      'workspace.open': async ({ path }) => this.switchTo(openWorkspace(path)),
+        this.switchTo(createWorkspace(fullPath(path), name)),
+      'workspace.open': async ({ path }) =>
+        this.switchTo(openWorkspace(fullPath(path))),
       'workspace.openDemo': async () => {
         if (!existsSync(this.demoPath)) {
           generateDemoWorkspace(this.demoPath, { seed: 42 });

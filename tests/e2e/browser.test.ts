@@ -560,6 +560,15 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
       .toBe('8,802 opportunities');
   });
 
+  it('keeps working after the page is reloaded', async () => {
+    await page.reload();
+    expect(page.url()).not.toContain('token=');
+    await byTestId('place-home').click();
+    await expect
+      .poll(() => byTestId('kpi-deals_won').textContent(), { timeout: 30_000 })
+      .toMatch(/^[\d,]+$/);
+  });
+
   it('raised no page errors or policy violations', () => {
     expect(pageProblems).toEqual([]);
   });

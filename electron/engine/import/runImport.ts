@@ -212,6 +212,19 @@ function fileColumnName(
   return column;
 }
 
+/**
+ * Header names as an error shows them: control characters dropped (a binary
+ * file's bytes must not drive a terminal) and the list kept short.
+ */
+function shownColumns(names: string[]): string {
+  const clean = names
+    .slice(0, 12)
+    .map((name) =>
+      name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40),
+    );
+  return clean.join(', ') + (names.length > 12 ? ', …' : '');
+}
+
 function bindPreset(
   request: ImportRequest,
   header: Map<string, number>,
@@ -222,7 +235,7 @@ function bindPreset(
     if (recognised) return recognised;
     throw new WorkbenchError(
       'import_failed',
-      `${request.name}: its columns (${names.join(', ')}) match no known ` +
+      `${request.name}: its columns (${shownColumns(names)}) match no known ` +
         'export layout. Choose a preset for it.',
     );
   }

@@ -17,10 +17,26 @@ export type HttpApi = WorkbenchApi & {
 };
 
 /** Takes the token out of the address bar, so it is not bookmarked. */
+// The token lives for this tab only (session storage, not the address bar
+// or a cookie): a reload keeps working, a new run's token replaces it, and
+// closing the tab forgets it.
+const TOKEN_KEY = 'revops.token';
+
 export function takeTokenFromAddress(): string | null {
   const url = new URL(window.location.href);
   const token = url.searchParams.get('token');
-  if (token === null) return null;
+  if (token === null) {
+    try {
+      return window.sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  }
+  try {
+    window.sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // Storage can be off; the token still works until the page reloads.
+  }
   url.searchParams.delete('token');
   window.history.replaceState(
     window.history.state,

@@ -256,6 +256,13 @@ export const en = {
   'import.timeUnknown': 'estimating…',
   'import.cancel': 'Cancel import',
   'import.cancelling': 'Cancelling…',
+  'import.stateAllFailed':
+    'Nothing was imported: no file could be read. The reasons are in the table below.',
+  'import.stateSomeFailed': {
+    one: 'Import finished, but {count} file was not imported; see why below.',
+    other:
+      'Import finished, but {count} files were not imported; see why below.',
+  },
   'import.stateDone': 'Import finished.',
   'import.stateCancelled':
     'Import cancelled. Files finished before the cancel were kept; the file in progress was not.',

@@ -240,6 +240,13 @@ export const ko: Record<MessageKey, Message> = {
   'import.timeUnknown': '추정 중…',
   'import.cancel': '가져오기 취소',
   'import.cancelling': '취소하는 중…',
+  'import.stateAllFailed':
+    '가져온 것이 없습니다. 읽을 수 있는 파일이 없었습니다. 이유는 아래 표에 있습니다.',
+  'import.stateSomeFailed': {
+    one: '가져오기를 마쳤지만 파일 {count}개는 가져오지 못했습니다. 이유는 아래에 있습니다.',
+    other:
+      '가져오기를 마쳤지만 파일 {count}개는 가져오지 못했습니다. 이유는 아래에 있습니다.',
+  },
   'import.stateDone': '가져오기를 마쳤습니다.',
   'import.stateCancelled':
     '가져오기를 취소했습니다. 취소 전에 끝난 파일은 저장되었고, 진행 중이던 파일은 저장되지 않았습니다.',

@@ -178,9 +178,15 @@ function JobOutcome() {
     job.results.length > 0 &&
     job.results.every((result) => result.status === 'dry_run');
   if (isCheck) return <CheckOutcome results={job.results} />;
-  const message =
-    job.state === 'done'
-      ? t('import.stateDone')
+  const failed = job.results.filter((result) => result.status === 'failed');
+  const isAllFailed = failed.length > 0 && failed.length === job.results.length;
+  const isClean = job.state === 'done' && failed.length === 0;
+  const message = isAllFailed
+    ? t('import.stateAllFailed')
+    : job.state === 'done'
+      ? failed.length > 0
+        ? t('import.stateSomeFailed', { count: failed.length })
+        : t('import.stateDone')
       : job.state === 'cancelled'
         ? t('import.stateCancelled')
         : t('import.stateFailed', { message: job.message ?? '' });
@@ -191,14 +197,12 @@ function JobOutcome() {
       data-state={job.state}
     >
       <p
-        className={
-          job.state === 'done' ? 'notice notice-ok' : 'notice notice-error'
-        }
+        className={isClean ? 'notice notice-ok' : 'notice notice-error'}
         role="status"
       >
         {message}
       </p>
-      {job.state === 'done' && job.message && (
+      {job.state === 'done' && job.message && !isAllFailed && (
         <p className="muted small">{job.message}</p>
       )}
       <h3>{t('import.results')}</h3>

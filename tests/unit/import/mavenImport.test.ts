@@ -338,4 +338,51 @@ describe('Maven CRM import', () => {
       db.prepare('SELECT count(*) AS n FROM import_batches').get(),
     ).toEqual({ n: 0 });
   });
+
+  it('refuses values this export never has: unknown stages, negative values, closing before engaging', async () => {
+    const { db, temp } = setup();
+    const text = [
+      PIPELINE_HEADER,
+      'V1,Ann Agent,GTXPro,Acme,Flying,2017-01-02,2017-02-01,10',
+      'V2,Ann Agent,GTXPro,Acme,Won,2017-03-02,2017-02-01,10',
+      'V3,Ann Agent,GTXPro,Acme,Won,2017-01-02,2017-02-01,-50',
+      'V4,Ann Agent,GTXPro,Acme,Engaging,2017-01-02,2017-02-01,',
+      'V5,Ann Agent,GTXPro,Acme,Won,2017-01-02,2017-02-01,10',
+    ].join('\n');
+    const result = await run(db, temp.file('odd.csv', text));
+    expect([result.rowsNew, result.rowsRejected]).toEqual([1, 4]);
+    expect(
+      db
+        .prepare(
+          'SELECT line, column_name, value, reason FROM import_row_errors ORDER BY line',
+        )
+        .all(),
+    ).toEqual([
+      {
+        line: 2,
+        column_name: 'deal_stage',
+        value: 'Flying',
+        reason:
+          'Not a stage of this export (Prospecting, Engaging, Won or Lost).',
+      },
+      {
+        line: 3,
+        column_name: 'close_date',
+        value: '2017-02-01',
+        reason: 'The deal closes before it was engaged (2017-03-02).',
+      },
+      {
+        line: 4,
+        column_name: 'close_value',
+        value: '-50',
+        reason: 'A deal value cannot be negative.',
+      },
+      {
+        line: 5,
+        column_name: 'close_date',
+        value: '2017-02-01',
+        reason: 'A deal still Engaging cannot have a close date.',
+      },
+    ]);
+  });
 });

@@ -4,10 +4,21 @@
 // list (joined by name key), and account revenue in millions of USD.
 import { nameKey } from '../values/numbers.js';
 import { calendarDate, integer, money, requiredText, text } from './cells.js';
-import { bindExact, type EntityRecord, type Preset } from './types.js';
+import {
+  bindExact,
+  type EntityRecord,
+  type MappedRow,
+  type Preset,
+} from './types.js';
 
 const SOURCE = 'maven-crm';
 const MILLIONS = 6;
+
+const MAVEN_STAGES = new Set(['prospecting', 'engaging', 'won', 'lost']);
+
+function reject(column: string, value: string, reason: string): MappedRow {
+  return { kind: 'rejected', problem: { column, value, reason } };
+}
 
 function statusOfStage(stage: string): 'open' | 'won' | 'lost' {
   const key = stage.toLowerCase();
@@ -37,18 +48,40 @@ export const mavenPipeline: Preset = {
   },
   map(row, context) {
     const stage = requiredText(row, 'deal_stage');
+    if (!MAVEN_STAGES.has(stage.toLowerCase())) {
+      return reject(
+        'deal_stage',
+        stage,
+        'Not a stage of this export (Prospecting, Engaging, Won or Lost).',
+      );
+    }
     const status = statusOfStage(stage);
+    const engagedOn = calendarDate(row, 'engage_date', context);
     const closedOn = calendarDate(row, 'close_date', context);
     const amount = money(row, 'close_value', context);
     if (status !== 'open' && closedOn === null) {
-      return {
-        kind: 'rejected',
-        problem: {
-          column: 'close_date',
-          value: '',
-          reason: `A ${stage} deal needs a close date.`,
-        },
-      };
+      return reject('close_date', '', `A ${stage} deal needs a close date.`);
+    }
+    if (status === 'open' && closedOn !== null) {
+      return reject(
+        'close_date',
+        closedOn,
+        `A deal still ${stage} cannot have a close date.`,
+      );
+    }
+    if (engagedOn !== null && closedOn !== null && closedOn < engagedOn) {
+      return reject(
+        'close_date',
+        closedOn,
+        `The deal closes before it was engaged (${engagedOn}).`,
+      );
+    }
+    if (amount !== null && amount.amountMinor < 0) {
+      return reject(
+        'close_value',
+        row.get('close_value'),
+        'A deal value cannot be negative.',
+      );
     }
     return {
       kind: 'records',
@@ -62,7 +95,7 @@ export const mavenPipeline: Preset = {
             account_name: text(row, 'account'),
             stage,
             status,
-            engaged_on: calendarDate(row, 'engage_date', context),
+            engaged_on: engagedOn,
             closed_on: closedOn,
             amount_minor: amount?.amountMinor ?? null,
             currency: amount?.currency ?? context.currency,
