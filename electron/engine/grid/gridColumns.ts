@@ -13,6 +13,8 @@ export type GridSpec = {
   from: string;
   /** A unique key of the base table, the last sort key for stable pages. */
   key: string;
+  /** The base table alone: counting all rows needs none of the joins. */
+  table: string;
   columns: ColumnSpec[];
 };
 
@@ -54,6 +56,7 @@ const origin = (alias: string): ColumnSpec[] => [
 export const GRID_SPECS: Record<GridEntity, GridSpec> = {
   opportunities: {
     key: 'o.id',
+    table: 'opportunities o',
     from: `opportunities o
       LEFT JOIN accounts a ON a.id = o.account_id
       LEFT JOIN users u ON u.id = o.owner_user_id
@@ -78,6 +81,7 @@ export const GRID_SPECS: Record<GridEntity, GridSpec> = {
   },
   accounts: {
     key: 'a.id',
+    table: 'accounts a',
     from: 'accounts a LEFT JOIN accounts parent ON parent.id = a.parent_account_id',
     columns: [
       text('name', 'a.name'),
@@ -94,6 +98,7 @@ export const GRID_SPECS: Record<GridEntity, GridSpec> = {
   },
   products: {
     key: 'p.id',
+    table: 'products p',
     from: 'products p',
     columns: [
       text('name', 'p.name'),
@@ -105,6 +110,7 @@ export const GRID_SPECS: Record<GridEntity, GridSpec> = {
   },
   users: {
     key: 'u.id',
+    table: 'users u',
     from: 'users u LEFT JOIN teams t ON t.id = u.team_id',
     columns: [
       text('name', 'u.name'),
@@ -116,6 +122,7 @@ export const GRID_SPECS: Record<GridEntity, GridSpec> = {
   },
   subscriptions: {
     key: 's.id',
+    table: 'subscriptions s',
     from: 'subscriptions s LEFT JOIN accounts a ON a.id = s.account_id',
     columns: [
       text('id', 's.external_id'),
@@ -133,6 +140,7 @@ export const GRID_SPECS: Record<GridEntity, GridSpec> = {
   },
   invoices: {
     key: 'i.id',
+    table: 'invoices i',
     from: 'invoices i LEFT JOIN accounts a ON a.id = i.account_id',
     columns: [
       text('number', 'i.number'),
@@ -149,6 +157,7 @@ export const GRID_SPECS: Record<GridEntity, GridSpec> = {
   },
   tickets: {
     key: 'k.id',
+    table: 'tickets k',
     from: 'tickets k LEFT JOIN accounts a ON a.id = k.account_id',
     columns: [
       text('id', 'k.external_id'),

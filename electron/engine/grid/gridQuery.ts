@@ -127,7 +127,9 @@ export function gridRows(
     .map((column) => `${valueSql(column)} AS "${column.id}"`)
     .join(', ');
   const total = db
-    .prepare(`SELECT count(*) AS n FROM ${spec.from} ${where}`)
+    .prepare(
+      `SELECT count(*) AS n FROM ${conditions.length ? spec.from : spec.table} ${where}`,
+    )
     .get(...bind(params, scope)) as { n: number };
   const rows = db
     .prepare(

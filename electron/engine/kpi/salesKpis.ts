@@ -28,11 +28,27 @@ export type SalesKpiArgs = {
 /** Shown where a group has no value, such as a deal without an account. */
 export const NO_GROUP = '(none)';
 
-const FROM = `opportunities o
-  LEFT JOIN accounts a ON a.id = o.account_id
-  LEFT JOIN users u ON u.id = o.owner_user_id
-  LEFT JOIN teams t ON t.id = u.team_id
-  LEFT JOIN products p ON p.id = o.product_id`;
+const JOINS = {
+  a: 'LEFT JOIN accounts a ON a.id = o.account_id',
+  u: 'LEFT JOIN users u ON u.id = o.owner_user_id',
+  t: 'LEFT JOIN teams t ON t.id = u.team_id',
+  p: 'LEFT JOIN products p ON p.id = o.product_id',
+} as const;
+
+// Only the joins a dimension needs: every join costs a lookup per deal.
+const DIMENSION_JOINS: Record<KpiDimension, (keyof typeof JOINS)[]> = {
+  owner: ['u'],
+  manager: ['u', 't'],
+  region: ['u', 't'],
+  product: ['p'],
+  industry: ['a'],
+  quarter: [],
+};
+
+function fromFor(by: KpiDimension | undefined): string {
+  const joins = by ? DIMENSION_JOINS[by].map((alias) => JOINS[alias]) : [];
+  return ['opportunities o', ...joins].join('\n  ');
+}
 
 const START = 'coalesce(o.created_on, o.engaged_on)';
 
@@ -160,6 +176,9 @@ export function computeSalesKpis(
 ): { metrics: KpiValue[] } {
   const { period, params } = scopeParams(settings, args.period);
   const group = args.by ? DIMENSION_SQL[args.by] : 'NULL';
+  const FROM = fromFor(args.by);
+  const wanted = args.metrics.length > 0 ? args.metrics : [...SALES_METRIC_IDS];
+  const needs = (ids: SalesMetricId[]) => ids.some((id) => wanted.includes(id));
   const totals = new Map<string | null, Totals>();
   const totalsOf = (key: string | null) => {
     let entry = totals.get(key);
@@ -172,58 +191,71 @@ export function computeSalesKpis(
   const keyOf = (value: string | null) =>
     args.by ? (value ?? NO_GROUP) : null;
 
-  const closed = db
-    .prepare(
-      `SELECT ${group} AS g, o.status AS status, o.currency AS currency,
+  if (
+    needs([
+      'deals_won',
+      'deals_lost',
+      'win_rate',
+      'bookings',
+      'avg_won_deal_size',
+    ])
+  ) {
+    const closed = db
+      .prepare(
+        `SELECT ${group} AS g, o.status AS status, o.currency AS currency,
               count(*) AS deals, count(o.amount_minor) AS withAmount,
               total(o.amount_minor) AS amount
        FROM ${FROM}
        WHERE ${DECIDED}
        GROUP BY 1, 2, 3`,
-    )
-    .all(params) as {
-    g: string | null;
-    status: 'won' | 'lost';
-    currency: string;
-    deals: number;
-    withAmount: number;
-    amount: number;
-  }[];
-  for (const row of closed) {
-    const entry = totalsOf(keyOf(row.g));
-    if (row.status === 'lost') {
-      entry.lost += row.deals;
-      continue;
+      )
+      .all(params) as {
+      g: string | null;
+      status: 'won' | 'lost';
+      currency: string;
+      deals: number;
+      withAmount: number;
+      amount: number;
+    }[];
+    for (const row of closed) {
+      const entry = totalsOf(keyOf(row.g));
+      if (row.status === 'lost') {
+        entry.lost += row.deals;
+        continue;
+      }
+      entry.won += row.deals;
+      entry.wonWithAmount += row.withAmount;
+      entry.bookingsMinor += row.amount;
+      if (row.withAmount > 0) entry.currencies.add(row.currency);
     }
-    entry.won += row.deals;
-    entry.wonWithAmount += row.withAmount;
-    entry.bookingsMinor += row.amount;
-    if (row.withAmount > 0) entry.currencies.add(row.currency);
   }
 
-  const cycles = db
-    .prepare(
-      `SELECT ${group} AS g,
+  if (needs(['median_sales_cycle_days', 'mean_sales_cycle_days'])) {
+    const cycles = db
+      .prepare(
+        `SELECT ${group} AS g,
               CAST(julianday(o.closed_on) - julianday(${START}) AS INTEGER) AS days
        FROM ${FROM}
        WHERE ${CYCLED}
        ORDER BY 1, 2`,
-    )
-    .all(params) as { g: string | null; days: number }[];
-  for (const row of cycles) totalsOf(keyOf(row.g)).cycleDays.push(row.days);
+      )
+      .all(params) as { g: string | null; days: number }[];
+    for (const row of cycles) totalsOf(keyOf(row.g)).cycleDays.push(row.days);
+  }
 
-  const open = db
-    .prepare(
-      `SELECT ${group} AS g, count(*) AS deals
+  if (needs(['deals_open'])) {
+    const open = db
+      .prepare(
+        `SELECT ${group} AS g, count(*) AS deals
        FROM ${FROM}
        WHERE ${OPEN_AT_END}
        GROUP BY 1`,
-    )
-    .all(params) as { g: string | null; deals: number }[];
-  for (const row of open) totalsOf(keyOf(row.g)).open += row.deals;
+      )
+      .all(params) as { g: string | null; deals: number }[];
+    for (const row of open) totalsOf(keyOf(row.g)).open += row.deals;
+  }
 
   if (!args.by) totalsOf(null);
-  const wanted = args.metrics.length > 0 ? args.metrics : [...SALES_METRIC_IDS];
   const keys = [...totals.keys()].sort((a, b) =>
     String(a).localeCompare(String(b)),
   );

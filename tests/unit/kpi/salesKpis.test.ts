@@ -254,4 +254,18 @@ describe('computeSalesKpis', () => {
       byId(kpis({ metrics: ['deals_won'], by: 'region' }), '(none)'),
     ).toEqual({ deals_won: 1 });
   });
+
+  it('answers the closed-deal totals from the covering index', () => {
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT o.status, o.currency, count(*), total(o.amount_minor)
+         FROM opportunities o
+         WHERE o.status IN ('won', 'lost') AND o.closed_on BETWEEN ? AND ?
+         GROUP BY 1, 2`,
+      )
+      .all('2017-01-01', '2017-12-31') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(
+      /USING COVERING INDEX opportunities_closing/,
+    );
+  });
 });

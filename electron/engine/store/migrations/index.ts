@@ -4,6 +4,7 @@ import { initialSchema } from './001-initial-schema.js';
 import { contactCompany } from './002-contact-company.js';
 import { importRollbacks } from './003-import-rollbacks.js';
 import { spendCampaignKey } from './004-spend-campaign-key.js';
+import { closingIndex } from './005-closing-index.js';
 
 export type Migration = {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   contactCompany,
   importRollbacks,
   spendCampaignKey,
+  closingIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);
