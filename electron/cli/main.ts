@@ -1,15 +1,23 @@
 // The `revops` command line: the same engine and contract as the window,
 // for scripts and checks. Results go to stdout, errors to stderr with a
 // non-zero exit.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
 import { invoke } from '../engine/dispatch.js';
+import { ENTITY_TABLES } from '../engine/import/presets/types.js';
+import { setLogLevel } from '../engine/logger.js';
 import { Engine } from '../engine/engine.js';
-import { csvField, exportRecords } from '../engine/export/exportRecords.js';
+import {
+  csvField,
+  EXPORT_ENTITIES,
+  exportHeader,
+  exportRecords,
+  isExportEntity,
+} from '../engine/export/exportRecords.js';
 import {
   printBatches,
   printImport,
@@ -58,12 +66,19 @@ function call<M extends MethodName>(
   return invoke(engine.handlers, method, args);
 }
 
+/** Scratch folders of this run, removed when it ends. */
+const scratchDirs: string[] = [];
+
 function engineFor(): Engine {
-  const userDataDir =
-    process.env['REVOPS_DATA_DIR'] ??
-    mkdtempSync(join(tmpdir(), 'revops-cli-'));
+  let userDataDir = process.env['REVOPS_DATA_DIR'];
+  if (!userDataDir) {
+    userDataDir = mkdtempSync(join(tmpdir(), 'revops-cli-'));
+    scratchDirs.push(userDataDir);
+  }
   return new Engine({ userDataDir, mode: 'cli' });
 }
+
+const IMPORT_ENTITIES: string[] = [...ENTITY_TABLES];
 
 const DELIMITER_NAMES: Record<string, string> = {
   ',': ',',
@@ -104,8 +119,12 @@ function importOptions(values: Record<string, string | boolean | undefined>) {
     usage(`--date-order takes dmy, mdy or ymd, not ${dateOrder}`);
   }
   const locale = text('locale');
+  const entity = text('entity');
+  if (entity !== undefined && !IMPORT_ENTITIES.includes(entity)) {
+    usage(`--entity takes one of ${IMPORT_ENTITIES.join(', ')}, not ${entity}`);
+  }
   return {
-    entity: text('entity'),
+    entity,
     preset: text('preset'),
     encoding: text('encoding'),
     sheet: text('sheet'),
@@ -164,7 +183,10 @@ async function runImport(argv: string[], io: Io): Promise<number> {
     const hasFailed =
       finished.state !== 'done' ||
       finished.results.some((result) => result.status !== expected);
-    if (hasFailed && finished.message) io.err(`${finished.message}\n`);
+    // The results above already carry each file's own message.
+    if (hasFailed && finished.results.length === 0 && finished.message) {
+      io.err(`${finished.message}\n`);
+    }
     return hasFailed ? 1 : 0;
   } finally {
     await engine.close();
@@ -194,10 +216,15 @@ async function runExport(argv: string[], io: Io): Promise<number> {
       io.out(isFirst ? ']\n' : '\n]\n');
       return 0;
     }
-    let isHeader = true;
+    const { db } = engine.currentWorkspace();
+    if (!isExportEntity(entity)) {
+      throw new WorkbenchError(
+        'invalid_argument',
+        `Cannot export ${entity}. Choose one of ${EXPORT_ENTITIES.join(', ')}.`,
+      );
+    }
+    io.out(`${exportHeader(db, entity).map(csvField).join(',')}\n`);
     for (const record of records) {
-      if (isHeader) io.out(`${Object.keys(record).map(csvField).join(',')}\n`);
-      isHeader = false;
       io.out(`${Object.values(record).map(csvField).join(',')}\n`);
     }
     return 0;
@@ -322,6 +349,19 @@ export async function main(
   argv: string[],
   io: Io = processIo,
 ): Promise<number> {
+  // The command line's own output says what happened; routine log lines
+  // would only bury errors on stderr.
+  if (!process.env['REVOPS_LOG_LEVEL']) setLogLevel('warn');
+  try {
+    return await run(argv, io);
+  } finally {
+    for (const dir of scratchDirs.splice(0)) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {

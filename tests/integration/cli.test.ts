@@ -156,7 +156,11 @@ describe('revops command line', () => {
       mapping: { opportunity_id: 'opportunity_id', close_value: 'close_value' },
     });
     const empty = revops(['export', path, 'opportunities', '--csv'], temp.dir);
-    expect(empty.stdout).toBe('');
+    expect(empty.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^source,external_id,batch_id,name,.*amount,currency/,
+      ),
+    ]);
 
     const products = join(MAVEN, 'products.csv');
     expect(revops(['import', path, products], temp.dir).code).toBe(0);

@@ -46,6 +46,20 @@ export function minorToDecimal(minor: number, currency: string): string {
 
 export type ExportCell = string | number | null;
 
+function storedColumns(db: Db, entity: ExportEntity): string[] {
+  return (db.pragma(`table_info(${entity})`) as { name: string }[])
+    .map((column) => column.name)
+    .filter((name) => !INTERNAL.has(name));
+}
+
+/** The exported column names, also for a table with no records yet. */
+export function exportHeader(db: Db, entity: string): string[] {
+  if (!isExportEntity(entity)) return [];
+  return storedColumns(db, entity).map((name) =>
+    name.endsWith('_minor') ? name.slice(0, -'_minor'.length) : name,
+  );
+}
+
 export function* exportRecords(
   db: Db,
   entity: string,
@@ -56,9 +70,7 @@ export function* exportRecords(
       `Cannot export ${entity}. Choose one of ${EXPORT_ENTITIES.join(', ')}.`,
     );
   }
-  const columns = (db.pragma(`table_info(${entity})`) as { name: string }[])
-    .map((column) => column.name)
-    .filter((name) => !INTERNAL.has(name));
+  const columns = storedColumns(db, entity);
   const rows = db
     .prepare(`SELECT ${columns.join(', ')} FROM ${entity} ORDER BY id`)
     .iterate() as IterableIterator<Record<string, ExportCell>>;

@@ -123,11 +123,11 @@ async function analyse(
       if (!header) {
         header = headerIndex(record.fields);
         bound = bindPreset(request, header);
+        const binding = bound.binding;
         analysers = new Map(
-          bound.preset.dateColumns.map((column) => [
-            column,
-            new DateColumnAnalyser(),
-          ]),
+          bound.preset.dateColumns
+            .filter((column) => binding.has(column))
+            .map((column) => [column, new DateColumnAnalyser()]),
         );
         continue;
       }
@@ -356,7 +356,9 @@ export async function importFile(
         null,
         'Cancelled before anything was written.',
       );
-    if (!(error instanceof WorkbenchError) || request.isDryRun) throw error;
+    if (!(error instanceof WorkbenchError)) throw error;
+    // A check keeps no batch; it still says what stopped it.
+    if (request.isDryRun) return result('failed', null, null, error.message);
     const batchId = openBatch(db, request, shape, null);
     finishBatch(db, batchId, 'failed', counts, error.message);
     return result('failed', batchId, null, error.message);
