@@ -135,6 +135,38 @@ describe.skipIf(!hasData)('public datasets', () => {
     });
   });
 
+  it('marks the qualified leads that became won deals, in either file order', async () => {
+    for (const order of [
+      [
+        'olist_marketing_qualified_leads_dataset.csv',
+        'olist_closed_deals_dataset.csv',
+      ],
+      [
+        'olist_closed_deals_dataset.csv',
+        'olist_marketing_qualified_leads_dataset.csv',
+      ],
+    ]) {
+      const db = workspace();
+      for (const file of order)
+        await load(db, `olist-marketing-funnel/${file}`);
+      expect(db.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({
+        n: 8000,
+      });
+      expect(
+        db
+          .prepare(
+            "SELECT count(*) AS n FROM leads WHERE status = 'converted' AND converted_on IS NOT NULL",
+          )
+          .get(),
+      ).toEqual({ n: 842 });
+      expect(
+        db
+          .prepare('SELECT count(*) AS n FROM leads WHERE created_on IS NULL')
+          .get(),
+      ).toEqual({ n: 0 });
+    }
+  });
+
   const recordsOf = (db: Db, sql: string) => db.prepare(sql).all();
 
   it.each([

@@ -194,7 +194,6 @@ export const funnelLeads = defineLayout({
     return {
       created_on: str(values['first_contact_date']),
       channel: str(values['origin']),
-      status: 'qualified',
     };
   },
 });
@@ -214,6 +213,19 @@ export const funnelDeals = defineLayout({
   requires: [['mql_id'], ['seller_id'], ['won_date']],
   identity: (values) => str(values['mql_id']),
   identityColumns: ['mql_id'],
+  // The qualified lead this deal came from was converted on its won date.
+  relatedRecords: (values) => {
+    const lead = str(values['mql_id']);
+    const won = dateOf(values['won_date']);
+    if (!lead || !won) return [];
+    return [
+      {
+        entity: 'leads',
+        externalId: lead,
+        fields: { converted_on: won, status: 'converted' },
+      },
+    ];
+  },
   toRecord(values, context) {
     return {
       name: str(values['business_segment']),
