@@ -560,6 +560,27 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
       .toBe('8,802 opportunities');
   });
 
+  it('offers likely duplicate contacts with the evidence, merging nothing', async () => {
+    const contacts = join(
+      MAVEN_DIR,
+      '..',
+      '..',
+      'import-cases',
+      '14-duplicate-contacts.csv',
+    );
+    await byTestId('place-import').click();
+    await byTestId('import-file-input').setInputFiles(contacts);
+    await byTestId('import-start').click();
+    await byTestId('import-outcome').waitFor({ timeout: 60_000 });
+    const panel = byTestId('duplicates');
+    await panel.waitFor({ timeout: 30_000 });
+    expect(await panel.textContent()).toContain('jon.sample+crm@example.org');
+    expect(await panel.textContent()).toContain(
+      'The e-mail addresses are the same apart from a +tag.',
+    );
+    await panel.screenshot({ path: join(SCREENSHOTS, '23-duplicates.png') });
+  });
+
   it('keeps working after the page is reloaded', async () => {
     await page.reload();
     expect(page.url()).not.toContain('token=');

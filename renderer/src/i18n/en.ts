@@ -169,6 +169,11 @@ export const en = {
   'entity.subscriptions': 'Subscriptions',
   'entity.invoices': 'Invoices',
   'entity.unknown': 'Not recognised',
+  'entity.contacts': 'Contacts',
+  'entity.leads': 'Leads',
+  'entity.campaigns': 'Campaigns',
+  'entity.campaign_spend': 'Campaign spend',
+  'entity.teams': 'Teams',
   'entity.tickets': 'Tickets',
   'column.id': 'ID',
   'column.account': 'Account',
@@ -301,6 +306,9 @@ export const en = {
     'Checked. Nothing has been written yet: import these files, or go back and choose others.',
   'import.confirm': 'Import these files',
   'import.back': 'Back',
+  'import.duplicates': 'Possible duplicates',
+  'import.duplicatesIntro':
+    'These records look like the same company or person. Nothing has been merged; check them in the source systems.',
   'import.showErrors': 'Show rejected rows',
   'import.pickNative': 'Choose files…',
 

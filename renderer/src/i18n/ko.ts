@@ -162,6 +162,11 @@ export const ko: Record<MessageKey, Message> = {
   'entity.subscriptions': '구독',
   'entity.invoices': '청구서',
   'entity.unknown': '인식 안 됨',
+  'entity.contacts': '연락처',
+  'entity.leads': '리드',
+  'entity.campaigns': '캠페인',
+  'entity.campaign_spend': '캠페인 비용',
+  'entity.teams': '팀',
   'entity.tickets': '지원 티켓',
   'column.id': 'ID',
   'column.account': '고객사',
@@ -285,6 +290,9 @@ export const ko: Record<MessageKey, Message> = {
     '검사를 마쳤습니다. 아직 아무것도 쓰지 않았습니다. 이 파일을 가져오거나 돌아가서 다른 파일을 고르세요.',
   'import.confirm': '이 파일 가져오기',
   'import.back': '돌아가기',
+  'import.duplicates': '중복일 수 있는 레코드',
+  'import.duplicatesIntro':
+    '같은 회사나 사람으로 보이는 레코드입니다. 병합하지 않았습니다. 원본 시스템에서 확인하세요.',
   'import.showErrors': '거부된 행 보기',
   'import.pickNative': '파일 선택…',
 

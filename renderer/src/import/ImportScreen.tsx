@@ -211,6 +211,29 @@ function JobOutcome() {
   );
 }
 
+function Duplicates() {
+  const t = useT();
+  const duplicates = useStore((state) => state.duplicates);
+  if (duplicates.length === 0) return null;
+  return (
+    <section className="panel" data-testid="duplicates">
+      <header className="panel-header">
+        <h3>{t('import.duplicates')}</h3>
+      </header>
+      <p className="muted small">{t('import.duplicatesIntro')}</p>
+      <ul className="duplicates">
+        {duplicates.map((suggestion) => (
+          <li key={`${suggestion.entity}-${suggestion.ids.join('-')}`}>
+            <strong>{t(`entity.${suggestion.entity}`)}</strong>:{' '}
+            {suggestion.labels.join(' · ')}
+            <span className="muted small block">{suggestion.evidence}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function PastBatches() {
   const t = useT();
   const batches = useStore((state) => state.batches);
@@ -262,6 +285,7 @@ export function ImportScreen() {
       <ImportProgress />
       <JobOutcome />
       <RowErrorsTable />
+      <Duplicates />
       <PastBatches />
     </div>
   );

@@ -44,6 +44,8 @@ export type ImportSlice = {
   cancelImport(): Promise<void>;
   receiveProgress(progress: JobProgress): void;
   loadBatches(): Promise<void>;
+  /** Likely duplicate accounts and contacts, with the evidence. */
+  duplicates: ResultOf<'identity.duplicates'>;
   loadRowErrors(batchId: number): Promise<void>;
   /** Undoes the newest batch still in force; the engine refuses others. */
   rollbackBatch(batchId: number): Promise<void>;
@@ -132,6 +134,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     importError: null,
     isCancelling: false,
     batches: IDLE,
+    duplicates: [],
     rowErrorsBatchId: null,
     rowErrors: IDLE,
 
@@ -217,6 +220,11 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       try {
         const batches = await api.call('import.batches', {});
         set({ batches: { status: 'ready', data: batches } });
+        // Suggestions are a side view: if they fail, the batches still show.
+        const duplicates = await api
+          .call('identity.duplicates', {})
+          .catch(() => []);
+        set({ duplicates });
       } catch (error) {
         set({ batches: { status: 'error', error, data } });
       }
