@@ -4,23 +4,15 @@
 import { WorkbenchError } from '../../../shared/envelope.js';
 import { currencyExponent } from '../../../shared/money.js';
 import type { Db } from '../store/database.js';
+import { ENTITY_TABLES, type EntityTable } from '../import/presets/types.js';
 
-export const EXPORT_ENTITIES = [
-  'accounts',
-  'contacts',
-  'leads',
-  'opportunities',
-  'products',
-  'subscriptions',
-  'invoices',
-  'payments',
-  'tickets',
-  'campaigns',
-  'activities',
-  'users',
-] as const;
+export type ExportEntity = Exclude<EntityTable, 'teams' | 'campaign_spend'>;
 
-export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
+/** What users export: every imported entity but the join tables. */
+export const EXPORT_ENTITIES = ENTITY_TABLES.filter(
+  (table): table is ExportEntity =>
+    table !== 'teams' && table !== 'campaign_spend',
+);
 
 /** Columns that only serve lookups inside the store. */
 const INTERNAL = new Set([

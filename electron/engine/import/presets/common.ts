@@ -4,10 +4,7 @@
 // spacing or punctuation.
 import { nameKey } from '../values/numbers.js';
 import { defineLayout, inCurrency, type LayoutField } from './layout.js';
-import type { FieldValue } from './types.js';
-
-const str = (value: FieldValue | undefined) =>
-  typeof value === 'string' ? value : null;
+import { str } from './fieldValues.js';
 
 function stageStatus(stage: string | null): 'open' | 'won' | 'lost' {
   const key = (stage ?? '').toLowerCase();

@@ -5,14 +5,7 @@
 // recognised before the general layouts.
 import { nameKey } from '../values/numbers.js';
 import { defineLayout, inCurrency } from './layout.js';
-import type { FieldValue } from './types.js';
-
-const str = (value: FieldValue | undefined) =>
-  typeof value === 'string' ? value : null;
-const num = (value: FieldValue | undefined) =>
-  typeof value === 'number' ? value : null;
-const dateOf = (instant: FieldValue | undefined) =>
-  typeof instant === 'string' ? instant.slice(0, 10) : null;
+import { str, num, dateOf } from './fieldValues.js';
 
 export const saasAccounts = defineLayout({
   id: 'saas-accounts',

@@ -3,14 +3,8 @@
 // Freshdesk-style), and daily campaign spend from ad platforms.
 import { nameKey } from '../values/numbers.js';
 import { defineLayout, inCurrency } from './layout.js';
+import { str, num, dateOf } from './fieldValues.js';
 import type { FieldValue } from './types.js';
-
-const str = (value: FieldValue | undefined) =>
-  typeof value === 'string' ? value : null;
-const num = (value: FieldValue | undefined) =>
-  typeof value === 'number' ? value : null;
-const dateOf = (instant: FieldValue | undefined) =>
-  typeof instant === 'string' ? instant.slice(0, 10) : null;
 
 /** Months in one billing interval; MRR is the amount spread over them. */
 const INTERVAL_MONTHS: Record<string, number> = {
