@@ -152,7 +152,8 @@ export type ColumnFilter = z.infer<typeof columnFilterSchema>;
 
 export const gridColumnSchema = z.object({
   id: z.string(),
-  type: z.enum(['text', 'number', 'money', 'date']),
+  /** `instant` is UTC ISO-8601, shown in the user's time zone. */
+  type: z.enum(['text', 'number', 'money', 'date', 'instant']),
 });
 export type GridColumn = z.infer<typeof gridColumnSchema>;
 

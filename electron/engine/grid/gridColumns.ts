@@ -42,6 +42,11 @@ const date = (id: string, sql: string): ColumnSpec => ({
   type: 'date',
   sql,
 });
+const instant = (id: string, sql: string): ColumnSpec => ({
+  id,
+  type: 'instant',
+  sql,
+});
 const money = (id: string, sql: string, currencySql: string): ColumnSpec => ({
   id,
   type: 'money',
@@ -162,8 +167,8 @@ export const GRID_SPECS: Record<GridEntity, GridSpec> = {
     columns: [
       text('id', 'k.external_id'),
       text('account', 'coalesce(a.name, k.account_key)'),
-      text('openedAt', 'k.opened_at'),
-      text('closedAt', 'k.closed_at'),
+      instant('openedAt', 'k.opened_at'),
+      instant('closedAt', 'k.closed_at'),
       text('priority', 'k.priority'),
       num('firstResponseMinutes', 'k.first_response_minutes'),
       num('resolutionHours', 'k.resolution_hours'),

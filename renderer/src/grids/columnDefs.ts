@@ -4,6 +4,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { ColumnFilter, GridColumn } from '../../../shared/contract.js';
 import {
+  formatInstant,
   formatMoney,
   formatNumber,
   translateIfKnown,
@@ -76,6 +77,20 @@ export function columnDefs(
       minWidth: 90,
     };
     switch (column.type) {
+      case 'instant':
+        return {
+          ...base,
+          width: widthFor(headerName, 170),
+          filter: 'agTextColumnFilter',
+          filterParams: {
+            filterOptions: [...TEXT_OPTIONS],
+            maxNumConditions: 1,
+          },
+          valueFormatter: (params: ValueFormatterParams<GridRow>) =>
+            typeof params.value === 'string'
+              ? formatInstant(locale, params.value)
+              : '',
+        };
       case 'text':
       case 'date':
         return {
