@@ -3,6 +3,7 @@
 // amount, so that the two never wrap apart.
 import { describe, expect, it } from 'vitest';
 import {
+  formatInstant,
   formatCount,
   formatDuration,
   formatMoney,
@@ -75,5 +76,18 @@ describe('formatMonth', () => {
   it('writes a month without passing through a time zone', () => {
     expect(formatMonth('en', '2017-01')).toBe('Jan 2017');
     expect(formatMonth('ko', '2017-12')).toBe('2017년 12월');
+  });
+});
+
+describe('formatInstant', () => {
+  it('shows a UTC instant in the user time zone, and leaves non-instants as given', () => {
+    const shown = formatInstant('en', '2023-07-28T03:00:00.000Z');
+    const expected = new Intl.DateTimeFormat('en', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(Date.UTC(2023, 6, 28, 3, 0));
+    expect(shown).toBe(expected);
+    expect(shown).toContain('2023');
+    expect(formatInstant('en', 'not a time')).toBe('not a time');
   });
 });
