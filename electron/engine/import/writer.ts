@@ -241,11 +241,55 @@ function stageDate(fields: Record<string, FieldValue>): string | null {
 }
 
 /**
+ * Links made by a key of the same source: a subscription's `account_key`
+ * is the external id of an account from the system that exported both.
+ */
+const KEY_LINKS = [
+  {
+    table: 'subscriptions',
+    link: 'account_id',
+    key: 'account_key',
+    target: 'accounts',
+  },
+  {
+    table: 'invoices',
+    link: 'account_id',
+    key: 'account_key',
+    target: 'accounts',
+  },
+  {
+    table: 'tickets',
+    link: 'account_id',
+    key: 'account_key',
+    target: 'accounts',
+  },
+  {
+    table: 'campaign_spend',
+    link: 'campaign_id',
+    key: 'campaign_key',
+    target: 'campaigns',
+  },
+] as const;
+
+function keyLinkSql({
+  table,
+  link,
+  key,
+  target,
+}: (typeof KEY_LINKS)[number]): string {
+  return `UPDATE ${table} SET ${link} = (
+      SELECT x.id FROM ${target} x
+      WHERE x.source = ${table}.source AND x.external_id = ${table}.${key})
+    WHERE ${key} IS NOT NULL AND ${link} IS NULL;`;
+}
+
+/**
  * Joins records that name each other (a deal's account, owner and product;
  * an agent's team; an account's parent) once both sides are in the store,
  * whatever order the files came in.
  */
 export function resolveLinks(db: Db): void {
+  db.exec(KEY_LINKS.map(keyLinkSql).join('\n'));
   db.exec(`
     UPDATE opportunities SET account_id = (
       SELECT a.id FROM accounts a
@@ -268,28 +312,6 @@ export function resolveLinks(db: Db): void {
       SELECT t.id FROM teams t WHERE t.manager_name = users.manager_name
       ORDER BY t.id LIMIT 1)
     WHERE manager_name IS NOT NULL AND team_id IS NULL;
-
-    UPDATE subscriptions SET account_id = (
-      SELECT a.id FROM accounts a
-      WHERE a.source = subscriptions.source
-        AND a.external_id = subscriptions.account_key)
-    WHERE account_key IS NOT NULL AND account_id IS NULL;
-
-    UPDATE invoices SET account_id = (
-      SELECT a.id FROM accounts a
-      WHERE a.source = invoices.source AND a.external_id = invoices.account_key)
-    WHERE account_key IS NOT NULL AND account_id IS NULL;
-
-    UPDATE tickets SET account_id = (
-      SELECT a.id FROM accounts a
-      WHERE a.source = tickets.source AND a.external_id = tickets.account_key)
-    WHERE account_key IS NOT NULL AND account_id IS NULL;
-
-    UPDATE campaign_spend SET campaign_id = (
-      SELECT c.id FROM campaigns c
-      WHERE c.source = campaign_spend.source
-        AND c.external_id = campaign_spend.campaign_key)
-    WHERE campaign_key IS NOT NULL AND campaign_id IS NULL;
 
     UPDATE accounts SET parent_account_id = (
       SELECT p.id FROM accounts p

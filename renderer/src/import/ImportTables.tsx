@@ -112,9 +112,47 @@ export function ResultsTable({ results }: { results: ImportResult[] }) {
   );
 }
 
-export function RowErrorsTable() {
+type RowErrorLine = {
+  file?: string;
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+};
+
+/** Rejected rows: file (where rows come from several), line, column, value, reason. */
+function RowErrorList({ rows }: { rows: readonly RowErrorLine[] }) {
   const t = useT();
   const locale = useStore((state) => state.locale);
+  const hasFile = rows.some((row) => row.file !== undefined);
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          {hasFile && <th>{t('import.col.file')}</th>}
+          <th className="num">{t('import.col.line')}</th>
+          <th>{t('import.col.column')}</th>
+          <th>{t('import.col.value')}</th>
+          <th>{t('import.col.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={`${row.line}-${row.column ?? ''}-${index}`}>
+            {hasFile && <td>{row.file}</td>}
+            <td className="num">{formatCount(locale, row.line)}</td>
+            <td>{row.column ?? ''}</td>
+            <td className="mono">{row.value ?? ''}</td>
+            <td>{row.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function RowErrorsTable() {
+  const t = useT();
   const batchId = useStore((state) => state.rowErrorsBatchId);
   const rowErrors = useStore((state) => state.rowErrors);
   const batches = useStore((state) => state.batches);
@@ -156,28 +194,7 @@ export function RowErrorsTable() {
             </p>
           )}
           <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('import.col.file')}</th>
-                  <th className="num">{t('import.col.line')}</th>
-                  <th>{t('import.col.column')}</th>
-                  <th>{t('import.col.value')}</th>
-                  <th>{t('import.col.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((row, index) => (
-                  <tr key={`${row.line}-${row.column ?? ''}-${index}`}>
-                    <td>{row.file}</td>
-                    <td className="num">{formatCount(locale, row.line)}</td>
-                    <td>{row.column ?? ''}</td>
-                    <td className="mono">{row.value ?? ''}</td>
-                    <td>{row.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RowErrorList rows={page.rows} />
           </div>
         </>
       )}
@@ -267,7 +284,6 @@ export function BatchesTable({ batches }: { batches: ImportBatch[] }) {
 /** The first rejected rows a check found; a check keeps nothing itself. */
 export function CheckErrors({ result }: { result: ImportResult }) {
   const t = useT();
-  const locale = useStore((state) => state.locale);
   return (
     <div className="table-scroll" data-testid="check-errors">
       <h3>{t('import.rowErrorsOf', { file: result.file })}</h3>
@@ -279,26 +295,7 @@ export function CheckErrors({ result }: { result: ImportResult }) {
           })}
         </p>
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th className="num">{t('import.col.line')}</th>
-            <th>{t('import.col.column')}</th>
-            <th>{t('import.col.value')}</th>
-            <th>{t('import.col.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.errors.map((row, index) => (
-            <tr key={`${row.line}-${index}`}>
-              <td className="num">{formatCount(locale, row.line)}</td>
-              <td>{row.column ?? ''}</td>
-              <td className="mono">{row.value ?? ''}</td>
-              <td>{row.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RowErrorList rows={result.errors} />
     </div>
   );
 }
