@@ -2,7 +2,40 @@
 // binding, the browser-mode server and the command line all derive from it,
 // and every argument is validated where it arrives.
 import { z } from 'zod';
+import {
+  DELETABLE_ENTITIES,
+  columnMappingSchema,
+  fieldChangeSchema,
+  fileInspectionSchema,
+  mappingNameSchema,
+  mappingTargetSchema,
+  recordMergeSchema,
+  savedMappingSchema,
+} from './importSchemas.js';
 import { KPI_DIMENSIONS, SALES_METRIC_IDS } from './metrics.js';
+import {
+  agingSchema,
+  cohortGridSchema,
+  metricDrillSchema,
+  metricEntrySchema,
+  metricOptionsSchema,
+  metricResultSchema,
+  metricScopeSchema,
+  metricSeriesSchema,
+  monthRangeSchema,
+  waterfallSchema,
+} from './metricSchemas.js';
+
+export type { MetricDrillArgs, MetricValue } from './metricSchemas.js';
+
+export type {
+  ColumnMapping,
+  FieldChange,
+  FileInspection,
+  MappingTargetInfo,
+  RecordMerge,
+  SavedMapping,
+} from './importSchemas.js';
 
 export const GRID_ENTITIES = [
   'opportunities',
@@ -12,6 +45,11 @@ export const GRID_ENTITIES = [
   'subscriptions',
   'invoices',
   'tickets',
+  'customer_snapshots',
+  'churn_events',
+  'feature_usage',
+  'category_labels',
+  'exchange_rates',
 ] as const;
 
 export type GridEntity = (typeof GRID_ENTITIES)[number];
@@ -61,6 +99,10 @@ export const importResultSchema = z.object({
   dateOrders: z.record(z.string(), z.enum(['ymd', 'dmy', 'mdy'])),
   /** Each layout field to the file column it was read from. */
   mapping: z.record(z.string(), z.string()),
+  /** The saved mapping used or saved with this file, if any. */
+  mappingName: z.string().nullable(),
+  /** What the reader should know that is not a rejected row. */
+  warnings: z.array(z.string()),
   /** The first rejected rows, also when nothing was written. */
   errors: z.array(
     z.object({
@@ -179,6 +221,8 @@ const gridRowsArgs = z.object({
   quickSearch: z.string().max(200).default(''),
   /** Only for opportunities: keep the deals behind one KPI value. */
   drill: drillSchema.optional(),
+  /** Keep the records behind one value of any catalogue metric. */
+  metricDrill: metricDrillSchema.optional(),
 });
 export type GridRowsArgs = z.input<typeof gridRowsArgs>;
 
@@ -256,8 +300,45 @@ export const contract = {
         .string()
         .regex(/^[A-Z]{3}$/)
         .optional(),
+      /** Columns mapped by hand, for a file no layout recognises. */
+      mapping: columnMappingSchema.optional(),
+      /** Keeps the mapping under this name for files with this header. */
+      saveMappingAs: mappingNameSchema.optional(),
+      /** What to do with rows of records deleted earlier: ask if absent. */
+      deletedRecords: z.enum(['skip', 'restore']).optional(),
     }),
     result: z.object({ jobId: z.string() }),
+  },
+  'import.inspect': {
+    args: z.object({
+      path: z.string().min(1),
+      name: z.string().min(1).optional(),
+      encoding: z.string().max(40).optional(),
+      delimiter: z.enum([',', ';', '\t', '|']).optional(),
+      sheet: z.string().max(200).optional(),
+    }),
+    result: fileInspectionSchema,
+  },
+  'import.mappingTargets': {
+    args: none,
+    result: z.array(mappingTargetSchema),
+  },
+  'import.mappings': { args: none, result: z.array(savedMappingSchema) },
+  'import.deleteMapping': {
+    args: z.object({ name: mappingNameSchema }),
+    result: z.object({ deleted: z.boolean() }),
+  },
+  'import.changes': {
+    args: z.object({
+      batchId: z.number().int().optional(),
+      entity: z.string().max(40).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    result: z.object({
+      rows: z.array(fieldChangeSchema),
+      total: z.number().int(),
+    }),
   },
   'import.cancel': {
     args: z.object({ jobId: z.string() }),
@@ -294,6 +375,26 @@ export const contract = {
       }),
     ),
   },
+  'identity.merge': {
+    args: z.object({
+      entity: z.enum(['accounts', 'contacts']),
+      keepId: z.number().int(),
+      mergeIds: z.array(z.number().int()).min(1).max(50),
+    }),
+    result: z.array(recordMergeSchema),
+  },
+  'identity.unmerge': {
+    args: z.object({ mergeId: z.number().int() }),
+    result: recordMergeSchema,
+  },
+  'identity.merges': { args: none, result: z.array(recordMergeSchema) },
+  'records.delete': {
+    args: z.object({
+      entity: z.enum(DELETABLE_ENTITIES),
+      ids: z.array(z.number().int()).min(1).max(5000),
+    }),
+    result: z.object({ deleted: z.number().int() }),
+  },
   'grid.columns': {
     args: z.object({ entity: z.enum(GRID_ENTITIES) }),
     result: z.array(gridColumnSchema),
@@ -313,6 +414,37 @@ export const contract = {
     }),
     result: z.object({ metrics: z.array(kpiValueSchema) }),
   },
+  'metrics.catalogue': { args: none, result: z.array(metricEntrySchema) },
+  'metrics.compute': {
+    args: metricScopeSchema.extend({
+      metrics: z.array(z.string().max(60)).max(100).default([]),
+    }),
+    result: z.object({
+      metrics: z.array(metricResultSchema),
+      period: z.object({
+        label: z.string(),
+        start: z.string(),
+        end: z.string(),
+      }),
+      currency: z.string(),
+      options: metricOptionsSchema,
+    }),
+  },
+  'metrics.series': {
+    args: metricScopeSchema.extend(monthRangeSchema.shape).extend({
+      metrics: z.array(z.string().max(60)).min(1).max(40),
+    }),
+    result: metricSeriesSchema,
+  },
+  'metrics.waterfall': {
+    args: metricScopeSchema.extend(monthRangeSchema.shape),
+    result: waterfallSchema,
+  },
+  'metrics.cohorts': {
+    args: metricScopeSchema.extend(monthRangeSchema.shape),
+    result: cohortGridSchema,
+  },
+  'metrics.aging': { args: metricScopeSchema, result: agingSchema },
   'dialog.openWorkspace': {
     args: none,
     result: z.object({ path: z.string().nullable() }),

@@ -1,16 +1,36 @@
 // The `revops` command line: the same engine and contract as the window,
 // for scripts and checks. Results go to stdout, errors to stderr with a
 // non-zero exit.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract.js';
+import type { ArgsOf } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
-import { invoke } from '../engine/dispatch.js';
+import { columnMappingSchema } from '../../shared/importSchemas.js';
 import { ENTITY_TABLES } from '../engine/import/presets/types.js';
 import { setLogLevel } from '../engine/logger.js';
-import { Engine } from '../engine/engine.js';
+import {
+  call,
+  engineFor,
+  processIo,
+  scratchDirs,
+  usage,
+  UsageError,
+  type Io,
+} from './common.js';
+import {
+  runBatches,
+  runChanges,
+  runMappings,
+  runRollback,
+} from './historyCommands.js';
+import {
+  runDelete,
+  runDuplicates,
+  runMerge,
+  runMerges,
+  runUnmerge,
+} from './identityCommands.js';
 import {
   csvField,
   EXPORT_ENTITIES,
@@ -18,65 +38,32 @@ import {
   exportRecords,
   isExportEntity,
 } from '../engine/export/exportRecords.js';
-import {
-  printBatches,
-  printImport,
-  printKpis,
-  printProgress,
-} from './output.js';
+import { runKpi } from './kpiCommand.js';
+import { printImport, printProgress } from './output.js';
 import { runDemo } from './demo.js';
 
 const USAGE = `Usage:
   revops init <workspace>
   revops import <workspace> <file>... [--entity NAME] [--preset NAME]
-             [--encoding E] [--delimiter D] [--sheet NAME] [--locale L]
-             [--date-order dmy|mdy|ymd] [--currency CODE] [--dry-run] [--json]
+             [--mapping FILE [--save-mapping NAME]] [--encoding E]
+             [--delimiter D] [--sheet NAME] [--locale L]
+             [--date-order dmy|mdy|ymd] [--currency CODE]
+             [--deleted skip|restore] [--dry-run] [--json]
   revops export <workspace> <entity> [--json|--csv]
   revops batches <workspace> [--json]
-  revops duplicates <workspace> [--json]
   revops rollback <workspace> <batch>
+  revops changes <workspace> [--batch N] [--entity NAME] [--json]
+  revops mappings <workspace> [--delete NAME] [--json]
+  revops duplicates <workspace> [--json]
+  revops merge <workspace> accounts|contacts <keep-id> <merge-id>... [--json]
+  revops unmerge <workspace> <merge>
+  revops merges <workspace> [--json]
+  revops delete <workspace> <entity> <id>...
   revops kpi <workspace> [--metric ID]... [--period YYYY|YYYY-Qn|YYYY-MM]
-             [--by owner|manager|region|product|industry|quarter] [--json]
+             [--by FIELD] [--where FIELD=VALUE]... [--currency CODE] [--json]
+  revops kpi --explain ID [<workspace> [--period P] [--where F=V]...]
   revops demo <workspace> [--seed N] [--opportunities N] [--subscriptions N]
 `;
-
-type Io = {
-  out(text: string): void;
-  err(text: string): void;
-  isTty: boolean;
-};
-
-const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  isTty: Boolean(process.stderr.isTTY),
-};
-
-class UsageError extends Error {}
-
-function usage(message: string): never {
-  throw new UsageError(message);
-}
-
-function call<M extends MethodName>(
-  engine: Engine,
-  method: M,
-  args: ArgsOf<M>,
-): Promise<ResultOf<M>> {
-  return invoke(engine.handlers, method, args);
-}
-
-/** Scratch folders of this run, removed when it ends. */
-const scratchDirs: string[] = [];
-
-function engineFor(): Engine {
-  let userDataDir = process.env['REVOPS_DATA_DIR'];
-  if (!userDataDir) {
-    userDataDir = mkdtempSync(join(tmpdir(), 'revops-cli-'));
-    scratchDirs.push(userDataDir);
-  }
-  return new Engine({ userDataDir, mode: 'cli' });
-}
 
 const IMPORT_ENTITIES: string[] = [...ENTITY_TABLES];
 
@@ -136,6 +123,53 @@ function importOptions(values: Record<string, string | boolean | undefined>) {
   } as Omit<ArgsOf<'import.start'>, 'files'>;
 }
 
+/** `--mapping FILE` is JSON: {"entity", "source"?, "columns": {...}}. */
+function readMappingFile(path: string) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    usage(`--mapping: cannot read ${path}: ${(error as Error).message}`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    usage(`--mapping: ${path} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = columnMappingSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    usage(
+      `--mapping: ${path}: ${issue?.path.join('.') || 'the file'}: ` +
+        `${issue?.message ?? 'not a mapping'}`,
+    );
+  }
+  return parsed.data;
+}
+
+function mappingOptions(values: Record<string, string | boolean | undefined>) {
+  const text = (name: string) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const deleted = text('deleted');
+  if (deleted !== undefined && deleted !== 'skip' && deleted !== 'restore') {
+    usage(`--deleted takes skip or restore, not ${deleted}`);
+  }
+  const mappingFile = text('mapping');
+  const saveAs = text('save-mapping');
+  if (saveAs !== undefined && mappingFile === undefined) {
+    usage('--save-mapping needs --mapping');
+  }
+  return {
+    mapping:
+      mappingFile === undefined ? undefined : readMappingFile(mappingFile),
+    saveMappingAs: saveAs,
+    deletedRecords: deleted as 'skip' | 'restore' | undefined,
+  };
+}
+
 async function runImport(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -144,6 +178,8 @@ async function runImport(argv: string[], io: Io): Promise<number> {
       entity: { type: 'string' },
       preset: { type: 'string' },
       mapping: { type: 'string' },
+      'save-mapping': { type: 'string' },
+      deleted: { type: 'string' },
       encoding: { type: 'string' },
       delimiter: { type: 'string' },
       sheet: { type: 'string' },
@@ -158,11 +194,10 @@ async function runImport(argv: string[], io: Io): Promise<number> {
   if (!workspace || files.length === 0) {
     usage('import needs a workspace and at least one file');
   }
-  if (values.mapping !== undefined) {
-    // TODO(#3) saved column mappings; until then presets and layouts decide.
-    usage('--mapping is not available yet; use --preset or --entity');
-  }
-  const options = importOptions(values);
+  const options = {
+    ...importOptions(values),
+    ...mappingOptions(values),
+  };
   const engine = engineFor();
   try {
     await call(engine, 'workspace.open', { path: resolve(workspace) });
@@ -233,102 +268,6 @@ async function runExport(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function runBatches(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' } },
-  });
-  const [workspace] = positionals;
-  if (!workspace) usage('batches needs a workspace');
-  const engine = engineFor();
-  try {
-    await call(engine, 'workspace.open', { path: resolve(workspace) });
-    const batches = await call(engine, 'import.batches', {});
-    io.out(printBatches(batches, Boolean(values.json)));
-    return 0;
-  } finally {
-    await engine.close();
-  }
-}
-
-async function runDuplicates(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' } },
-  });
-  const [workspace] = positionals;
-  if (!workspace) usage('duplicates needs a workspace');
-  const engine = engineFor();
-  try {
-    await call(engine, 'workspace.open', { path: resolve(workspace) });
-    const suggestions = await call(engine, 'identity.duplicates', {});
-    if (values.json) {
-      io.out(`${JSON.stringify({ suggestions })}\n`);
-      return 0;
-    }
-    if (suggestions.length === 0) io.out('No likely duplicates.\n');
-    for (const suggestion of suggestions) {
-      io.out(
-        `${suggestion.entity}: ${suggestion.labels.join(' / ')}\n  ${suggestion.evidence}\n`,
-      );
-    }
-    return 0;
-  } finally {
-    await engine.close();
-  }
-}
-
-async function runRollback(argv: string[], io: Io): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
-  const [workspace, batch] = positionals;
-  const batchId = Number(batch);
-  if (!workspace || !Number.isSafeInteger(batchId)) {
-    usage('rollback needs a workspace and a batch number');
-  }
-  const engine = engineFor();
-  try {
-    await call(engine, 'workspace.open', { path: resolve(workspace) });
-    const result = await call(engine, 'import.rollback', { batchId });
-    io.out(
-      `Rolled back batch ${result.batchId}: ${result.rowsRemoved} records ` +
-        `removed, ${result.rowsRestored} restored\n`,
-    );
-    return 0;
-  } finally {
-    await engine.close();
-  }
-}
-
-async function runKpi(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      metric: { type: 'string', multiple: true },
-      period: { type: 'string' },
-      by: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
-  const [workspace] = positionals;
-  if (!workspace) usage('kpi needs a workspace');
-  const engine = engineFor();
-  try {
-    await call(engine, 'workspace.open', { path: resolve(workspace) });
-    const result = await call(engine, 'kpi.compute', {
-      metrics: (values.metric ?? []) as ArgsOf<'kpi.compute'>['metrics'],
-      period: values.period,
-      by: values.by as ArgsOf<'kpi.compute'>['by'],
-    });
-    io.out(printKpis(result.metrics, Boolean(values.json)));
-    return 0;
-  } finally {
-    await engine.close();
-  }
-}
-
 async function runInit(argv: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true });
   const [workspace] = positionals;
@@ -379,6 +318,18 @@ async function run(argv: string[], io: Io): Promise<number> {
         return await runRollback(rest, io);
       case 'duplicates':
         return await runDuplicates(rest, io);
+      case 'merge':
+        return await runMerge(rest, io);
+      case 'unmerge':
+        return await runUnmerge(rest, io);
+      case 'merges':
+        return await runMerges(rest, io);
+      case 'delete':
+        return await runDelete(rest, io);
+      case 'changes':
+        return await runChanges(rest, io);
+      case 'mappings':
+        return await runMappings(rest, io);
       case 'demo':
         return await runDemo(rest, io);
       case undefined:

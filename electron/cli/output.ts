@@ -1,10 +1,34 @@
 // How the command line prints results: JSON for scripts, aligned text for
 // people.
 import type {
+  FieldChange,
   ImportBatch,
+  ImportResult,
   JobProgress,
   KpiValue,
 } from '../../shared/contract.js';
+
+/** Rejected rows listed under a file in text output; --json lists all. */
+const SHOWN_ERRORS = 5;
+
+function fileDetails(result: ImportResult): string {
+  const lines: string[] = [];
+  if (result.message) lines.push(result.message);
+  if (result.mappingName) lines.push(`mapped with ${result.mappingName}`);
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  for (const error of result.errors.slice(0, SHOWN_ERRORS)) {
+    const where = error.column ? `, column ${error.column}` : '';
+    const value = error.value ? ` (${JSON.stringify(error.value)})` : '';
+    lines.push(`line ${error.line}${where}${value}: ${error.reason}`);
+  }
+  if (result.rowsRejected > SHOWN_ERRORS) {
+    lines.push(
+      `… ${result.rowsRejected - SHOWN_ERRORS} more rejected row(s); ` +
+        '--json lists them',
+    );
+  }
+  return lines.map((line) => `\n  ${line}`).join('');
+}
 
 export function printKpis(metrics: KpiValue[], isJson: boolean): string {
   if (isJson) {
@@ -60,7 +84,7 @@ export function printImport(progress: JobProgress, isJson: boolean): string {
         `unchanged ${result.rowsUnchanged}`,
         `rejected ${result.rowsRejected}`,
         `skipped ${result.rowsSkipped}`,
-      ].join(', ') + (result.message ? `\n  ${result.message}` : ''),
+      ].join(', ') + fileDetails(result),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -91,4 +115,21 @@ export function printBatches(batches: ImportBatch[], isJson: boolean): string {
     ].join('  '),
   );
   return `${lines.join('\n')}\n`;
+}
+
+function changeValue(value: FieldChange['from']): string {
+  return value === null ? '(blank)' : String(value);
+}
+
+export function printChanges(rows: FieldChange[], isJson: boolean): string {
+  if (isJson) return `${JSON.stringify({ changes: rows })}\n`;
+  if (rows.length === 0) return 'No field changes recorded.\n';
+  return rows
+    .map(
+      (row) =>
+        `batch ${row.batchId ?? '-'} ${row.entity} ` +
+        `${row.label ?? row.externalId ?? `#${row.recordId ?? ''}`}: ` +
+        `${row.field} ${changeValue(row.from)} -> ${changeValue(row.to)}\n`,
+    )
+    .join('');
 }

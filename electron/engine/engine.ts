@@ -13,12 +13,26 @@ import { SHELL_METHODS } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
 import { generateDemoWorkspace } from './demo/generateDemo.js';
 import { gridColumns, gridRows } from './grid/gridQuery.js';
+import { deleteRecords } from './identity/deleteRecords.js';
 import { findDuplicates } from './identity/duplicates.js';
+import { listMerges, mergeRecords, undoMerge } from './identity/merge.js';
+import { listChanges } from './import/changes.js';
+import { inspectImportFile } from './import/inspectImport.js';
+import { deleteMapping, listMappings } from './import/mappings.js';
 import { listPresets } from './import/presets/index.js';
+import { mappingTargets } from './import/presets/mapping.js';
 import { ImportJobs } from './jobs/importJobs.js';
 import { listBatches, listRowErrors } from './import/batches.js';
 import { rollbackBatch } from './import/rollback.js';
 import { computeSalesKpis, salesDrillCondition } from './kpi/salesKpis.js';
+import { computeMetrics, metricDrill } from './kpi/metricEngine.js';
+import {
+  agingAtPeriodEnd,
+  metricSeries,
+  movementWaterfall,
+  retentionCohorts,
+} from './kpi/metricViews.js';
+import { METRIC_CATALOGUE } from '../../shared/catalogue/index.js';
 import { createLogger } from './logger.js';
 import { readSettings, writeSettings } from './store/settings.js';
 import {
@@ -182,11 +196,38 @@ export class Engine {
         rollbackBatch(this.currentWorkspace().db, batchId),
       'import.rowErrors': async (args) =>
         listRowErrors(this.currentWorkspace().db, args),
+      'import.inspect': async (args) =>
+        inspectImportFile(this.currentWorkspace().db, args),
+      'import.mappingTargets': async () => mappingTargets(),
+      'import.mappings': async () => listMappings(this.currentWorkspace().db),
+      'import.deleteMapping': async ({ name }) => ({
+        deleted: deleteMapping(this.currentWorkspace().db, name),
+      }),
+      'import.changes': async (args) =>
+        listChanges(this.currentWorkspace().db, args),
       'identity.duplicates': async () =>
         findDuplicates(this.currentWorkspace().db),
+      'identity.merge': async ({ entity, keepId, mergeIds }) =>
+        mergeRecords(this.currentWorkspace().db, entity, keepId, mergeIds),
+      'identity.unmerge': async ({ mergeId }) =>
+        undoMerge(this.currentWorkspace().db, mergeId),
+      'identity.merges': async () => listMerges(this.currentWorkspace().db),
+      'records.delete': async ({ entity, ids }) =>
+        deleteRecords(this.currentWorkspace().db, entity, ids),
       'grid.columns': async ({ entity }) => gridColumns(entity),
       'grid.rows': async (args) => {
         const { db } = this.currentWorkspace();
+        if (args.metricDrill) {
+          const drill = metricDrill(db, args.metricDrill);
+          if (drill.entity !== args.entity) {
+            throw new WorkbenchError(
+              'invalid_argument',
+              `The rows behind ${args.metricDrill.metric} are ${drill.entity}, ` +
+                `not ${args.entity}.`,
+            );
+          }
+          return gridRows(db, args, drill);
+        }
         if (!args.drill) return gridRows(db, args);
         if (args.entity !== 'opportunities') {
           throw new WorkbenchError(
@@ -200,6 +241,22 @@ export class Engine {
           salesDrillCondition(readSettings(db), args.drill),
         );
       },
+      'metrics.catalogue': async () =>
+        METRIC_CATALOGUE.map((entry) => ({
+          ...entry,
+          inputs: [...entry.inputs],
+          settings: [...entry.settings],
+        })),
+      'metrics.compute': async (args) =>
+        computeMetrics(this.currentWorkspace().db, args),
+      'metrics.series': async (args) =>
+        metricSeries(this.currentWorkspace().db, args),
+      'metrics.waterfall': async (args) =>
+        movementWaterfall(this.currentWorkspace().db, args),
+      'metrics.cohorts': async (args) =>
+        retentionCohorts(this.currentWorkspace().db, args),
+      'metrics.aging': async (args) =>
+        agingAtPeriodEnd(this.currentWorkspace().db, args),
       'kpi.compute': async (args) => {
         const { db } = this.currentWorkspace();
         return computeSalesKpis(db, readSettings(db), args);

@@ -36,6 +36,8 @@ function readThreshold(): LogLevel {
 
 export function setLogLevel(level: LogLevel): void {
   threshold = level;
+  // Worker threads started from now on read it from their copy of the env.
+  process.env['REVOPS_LOG_LEVEL'] = level;
 }
 
 /** Replaces where lines go; returns a function that restores the old sink. */

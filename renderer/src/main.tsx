@@ -4,6 +4,7 @@ import { App } from './App.js';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/places.css';
+import './styles/import.css';
 
 const container = document.getElementById('root');
 if (container) {

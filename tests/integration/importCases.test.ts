@@ -185,7 +185,7 @@ describe.skipIf(!hasCases)('import cases', () => {
         .get(),
     ).toEqual({
       line: 4,
-      column_name: 'amount',
+      column_name: 'Amount',
       value: 'twelve grand',
       reason: 'Not an amount of money.',
     });

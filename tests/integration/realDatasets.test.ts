@@ -66,6 +66,36 @@ const CASES: [string, string, string, number][] = [
     'opportunities',
     842,
   ],
+  [
+    'ibm-telco-customer-churn/Telco-Customer-Churn.csv',
+    'customer-churn',
+    'customer_snapshots',
+    7043,
+  ],
+  [
+    'ravenstack-saas/ravenstack_churn_events.csv',
+    'saas-churn-events',
+    'churn_events',
+    600,
+  ],
+  [
+    'ravenstack-saas/ravenstack_feature_usage.csv',
+    'saas-feature-usage',
+    'feature_usage',
+    25000,
+  ],
+  [
+    'olist-marketing-funnel/olist_sellers_dataset.csv',
+    'marketplace-sellers',
+    'accounts',
+    3095,
+  ],
+  [
+    'olist-marketing-funnel/product_category_name_translation.csv',
+    'category-labels',
+    'category_labels',
+    71,
+  ],
 ];
 
 describe.skipIf(!hasData)('public datasets', () => {

@@ -78,7 +78,9 @@ function groupBy<T>(rows: T[], key: (row: T) => string | null) {
 export function findDuplicates(db: Db): DuplicateSuggestion[] {
   const suggestions: DuplicateSuggestion[] = [];
   const accounts = db
-    .prepare('SELECT id, name, source FROM accounts ORDER BY id')
+    .prepare(
+      'SELECT id, name, source FROM accounts WHERE merged_into_id IS NULL ORDER BY id',
+    )
     .all() as AccountRow[];
   for (const group of groupBy(accounts, (row) => companyKey(row.name))) {
     suggestions.push({
@@ -91,7 +93,7 @@ export function findDuplicates(db: Db): DuplicateSuggestion[] {
   }
   const contacts = db
     .prepare(
-      'SELECT id, email, first_name, last_name, company_name FROM contacts ORDER BY id',
+      'SELECT id, email, first_name, last_name, company_name FROM contacts WHERE merged_into_id IS NULL ORDER BY id',
     )
     .all() as ContactRow[];
   const label = (row: ContactRow) =>

@@ -90,6 +90,7 @@ export function rollbackBatch(db: Db, batchId: number): RollbackResult {
     db.prepare('DELETE FROM opportunity_stage_history WHERE batch_id = ?').run(
       batchId,
     );
+    restoreTombstones(db, batchId);
     db.prepare(
       `INSERT INTO import_rollbacks (batch_id, rolled_back_at, rows_restored, rows_removed)
        VALUES (?, ?, ?, ?)`,
@@ -101,4 +102,27 @@ export function rollbackBatch(db: Db, batchId: number): RollbackResult {
     return { batchId, rowsRestored, rowsRemoved };
   });
   return run.immediate();
+}
+
+/** Records this batch brought back from deletion are deleted again. */
+function restoreTombstones(db: Db, batchId: number): void {
+  const restores = db
+    .prepare(
+      `SELECT detail FROM audit_log
+        WHERE batch_id = ? AND action = 'restore' ORDER BY id`,
+    )
+    .pluck()
+    .all(batchId) as string[];
+  const insert = db.prepare(
+    `INSERT INTO deleted_records
+       (entity, record_id, source, external_id, deleted_at, snapshot)
+     VALUES (@entity, @record_id, @source, @external_id, @deleted_at,
+       @snapshot)`,
+  );
+  for (const detail of restores) {
+    const { tombstones } = JSON.parse(detail) as {
+      tombstones: Record<string, unknown>[];
+    };
+    for (const tombstone of tombstones) insert.run(tombstone);
+  }
 }

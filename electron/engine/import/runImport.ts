@@ -1,31 +1,39 @@
-// Imports one file into an open workspace. Two passes: the first reads the
-// whole file to recognise its layout and decide each date column's order,
-// so an inconsistent column is reported before anything is written; the
-// second writes every row inside one transaction, so a cancelled or failed
-// import leaves the workspace exactly as it was.
+// Imports one file into an open workspace. Two passes: the first
+// (analyseFile.ts) reads the whole file to recognise its layout and decide
+// each date column's order, so an inconsistent column is reported before
+// anything is written; the second writes every row inside one transaction,
+// so a cancelled or failed import leaves the workspace exactly as it was.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ImportResult } from '../../../shared/contract.js';
+import type { ColumnMapping, ImportResult } from '../../../shared/contract.js';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import { createLogger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { readSettings } from '../store/settings.js';
 import {
+  analyse,
+  Cancelled,
+  fileColumnName,
+  isBlank,
+  type Analysis,
+} from './analyseFile.js';
+import {
   inspectFile,
   readRecordBatches,
   type Delimiter,
-  type FileShape,
 } from './fileReader.js';
+import { finishBatch, openBatch, type Counts } from './batchRecords.js';
+import { mappingForHeader, saveMapping } from './mappings.js';
 import { CellError } from './presets/cells.js';
-import {
-  presetById,
-  recognisePreset,
-  type BoundPreset,
-} from './presets/index.js';
-import type { MappingContext, Preset, RowReader } from './presets/types.js';
-import { DateColumnAnalyser, type DateOrder } from './values/dates.js';
-import { DecimalMarkAnalyser } from './values/decimalMark.js';
+import type {
+  EntityRecord,
+  MappingContext,
+  Preset,
+  RowReader,
+} from './presets/types.js';
+import { rebuildMrrMonthEnds } from '../kpi/recurring/index.js';
+import { SeenIds } from './seenIds.js';
+import type { DateOrder } from './values/dates.js';
 import type { DecimalMark } from './values/numbers.js';
-import { currencyExponent } from '../../../shared/money.js';
 import { RecordWriter, registerSqlFunctions, resolveLinks } from './writer.js';
 
 const log = createLogger('import');
@@ -46,6 +54,12 @@ export type ImportRequest = {
   dateOrder?: DateOrder;
   decimalMark?: DecimalMark;
   currency?: string;
+  /** Columns mapped by hand; wins over layouts and saved mappings. */
+  mapping?: ColumnMapping;
+  /** Keeps `mapping` under this name once the file is imported. */
+  saveMappingAs?: string;
+  /** Rows of records deleted by hand: skipped, restored, or (absent) ask. */
+  deletedRecords?: 'skip' | 'restore';
 };
 
 export type ImportProgress = {
@@ -63,208 +77,38 @@ export type ImportHooks = {
   onProgress(progress: ImportProgress): void;
 };
 
-type Counts = {
-  read: number;
-  skipped: number;
-  new: number;
-  changed: number;
-  unchanged: number;
-  rejected: number;
-};
-
-class Cancelled extends Error {}
-
 /** How many rejected rows a result lists; all are kept in the batch. */
 const FIRST_ERRORS = 100;
 
-function isBlank(fields: string[]): boolean {
-  return fields.every((field) => field.trim() === '');
-}
+/** Outcomes of a row beyond the writer's own. */
+type RowOutcome =
+  | 'new'
+  | 'changed'
+  | 'unchanged'
+  | 'repeated'
+  | 'deleted-skipped'
+  | 'deleted-unasked';
 
-function headerIndex(fields: string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  fields.forEach((field, position) => {
-    const name = field.trim().toLowerCase();
-    if (name !== '' && !index.has(name)) index.set(name, position);
-  });
-  return index;
-}
-
-type Analysis = {
-  preset: Preset;
-  /** The file's own header names, lower-cased, to positions. */
-  header: Map<string, number>;
-  /** The preset's columns to positions. */
-  binding: Map<string, number>;
-  dateOrders: Map<string, DateOrder>;
-  decimalMark: DecimalMark;
+type RowProblem = {
+  column: string | null;
+  value: string | null;
+  reason: string;
 };
 
-async function analyse(
-  request: ImportRequest,
-  shape: FileShape,
-  currency: string,
-  hooks: ImportHooks,
-): Promise<Analysis> {
-  let read = 0;
-  const track = (bytes: number) => {
-    read += bytes;
-  };
-  const bytesRead = () => read;
-  let header: Map<string, number> | null = null;
-  let bound: BoundPreset | null = null;
-  let analysers: Map<string, DateColumnAnalyser> = new Map();
-  const decimalMarks = new DecimalMarkAnalyser();
-  const exponent = currencyExponent(currency);
-  let rows = 0;
-  for await (const batch of readRecordBatches(request.path, shape, track)) {
-    for (const record of batch) {
-      if (isBlank(record.fields)) continue;
-      if (!header) {
-        header = headerIndex(record.fields);
-        bound = bindPreset(request, header);
-        const binding = bound.binding;
-        analysers = new Map(
-          bound.preset.dateColumns
-            .filter((column) => binding.has(column))
-            .map((column) => [column, new DateColumnAnalyser()]),
-        );
-        continue;
-      }
-      if (!bound) continue;
-      for (const column of bound.preset.moneyColumns) {
-        const position = bound.binding.get(column);
-        const value =
-          position === undefined ? '' : (record.fields[position] ?? '');
-        decimalMarks.add(value.trim(), record.line, exponent);
-      }
-      for (const [column, analyser] of analysers) {
-        const position = bound.binding.get(column);
-        const value =
-          position === undefined ? '' : (record.fields[position] ?? '');
-        analyser.add(value.trim(), record.line);
-      }
-      rows += 1;
-    }
-    hooks.onProgress({
-      phase: 'checking',
-      rowsDone: rows,
-      bytesDone: bytesRead(),
-      bytesTotal: shape.size,
-    });
-    await nextTurn();
-    if (hooks.isCancelled()) throw new Cancelled();
-  }
-  if (!header || !bound) {
-    throw new WorkbenchError('import_failed', `${request.name} is empty.`);
-  }
-  const { preset, binding } = bound;
-  const markDecision = decimalMarks.decide(request.decimalMark ?? '.');
-  if ('problem' in markDecision) {
-    throw new WorkbenchError(
-      'import_failed',
-      `${request.name}: amounts use a decimal point on line ` +
-        `${decimalMarks.pointOnlyLines.join(', ')} but a decimal comma on ` +
-        `line ${decimalMarks.commaOnlyLines.join(', ')}. Fix the file so ` +
-        'it uses one; nothing was imported.',
-    );
-  }
-  const dateOrders = new Map<string, DateOrder>();
-  for (const [column, analyser] of analysers) {
-    const decision = analyser.decide(
-      request.dateOrder ?? fileDateOrder(analysers),
-    );
-    if ('order' in decision) {
-      dateOrders.set(column, decision.order);
-      continue;
-    }
-    const { dayFirstOnlyLines, monthFirstOnlyLines } = analyser.details;
-    const reason =
-      decision.problem === 'inconsistent'
-        ? `mixes day-first dates (line ${dayFirstOnlyLines.join(', ')}) ` +
-          `with month-first dates (line ${monthFirstOnlyLines.join(', ')}). ` +
-          'Fix the file so the column uses one order; nothing was imported.'
-        : 'has dates such as 03/04/2024 that read both day-first and ' +
-          'month-first. Choose the date order for this file; nothing was ' +
-          'imported.';
-    throw new WorkbenchError(
-      'import_failed',
-      `${request.name}: column ${fileColumnName(header, binding, column)} ${reason}`,
-    );
-  }
+/** The constraint a store column broke, as a row error. */
+function constraintProblem(error: unknown): RowProblem | null {
+  if (!(error instanceof Error) || !('code' in error)) return null;
+  const code = String(error.code);
+  if (!code.startsWith('SQLITE_CONSTRAINT')) return null;
+  const column = /: \w+\.(\w+)/.exec(error.message)?.[1] ?? null;
   return {
-    preset,
-    header,
-    binding,
-    dateOrders,
-    decimalMark: markDecision.mark,
+    column,
+    value: '',
+    reason:
+      code === 'SQLITE_CONSTRAINT_NOTNULL'
+        ? `A value is required for ${column ?? 'this field'}.`
+        : `The store refused this row (${error.message}).`,
   };
-}
-
-/** The file's own name for a preset column, as its header spells it. */
-function fileColumnName(
-  header: ReadonlyMap<string, number>,
-  binding: ReadonlyMap<string, number>,
-  column: string,
-): string {
-  const position = binding.get(column);
-  for (const [name, at] of header) if (at === position) return name;
-  return column;
-}
-
-/**
- * Header names as an error shows them: control characters dropped (a binary
- * file's bytes must not drive a terminal) and the list kept short.
- */
-function shownColumns(names: string[]): string {
-  const clean = names
-    .slice(0, 12)
-    .map((name) =>
-      name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40),
-    );
-  return clean.join(', ') + (names.length > 12 ? ', …' : '');
-}
-
-function bindPreset(
-  request: ImportRequest,
-  header: Map<string, number>,
-): BoundPreset {
-  const names = [...header.keys()];
-  if (!request.preset) {
-    const recognised = recognisePreset(header, request.entity);
-    if (recognised) return recognised;
-    throw new WorkbenchError(
-      'import_failed',
-      `${request.name}: its columns (${shownColumns(names)}) match no known ` +
-        'export layout. Choose a preset for it.',
-    );
-  }
-  const preset = presetById(request.preset);
-  const binding = preset.bind(header);
-  if (binding) return { preset, binding };
-  const missing = preset.columns.filter((column) => !header.has(column));
-  throw new WorkbenchError(
-    'import_failed',
-    `${request.name}: the ${preset.id} layout needs the column(s) ` +
-      `${missing.join(', ')}, which line 1 does not have.`,
-  );
-}
-
-/**
- * The order the file's other date columns reveal, when they agree: one
- * export is written one way throughout, so a column whose own values never
- * tell takes it.
- */
-function fileDateOrder(
-  analysers: Map<string, DateColumnAnalyser>,
-): DateOrder | null {
-  const revealed = new Set<DateOrder>();
-  for (const analyser of analysers.values()) {
-    const decision = analyser.decide(null);
-    if ('order' in decision && decision.order !== 'ymd')
-      revealed.add(decision.order);
-  }
-  return revealed.size === 1 ? ([...revealed][0] ?? null) : null;
 }
 
 export async function importFile(
@@ -287,6 +131,7 @@ export async function importFile(
     unchanged: 0,
     rejected: 0,
   };
+  const warnings: string[] = [];
   const report = () =>
     hooks.onProgress({
       phase: 'writing',
@@ -297,6 +142,14 @@ export async function importFile(
   const track = (bytes: number) => {
     bytesDone += bytes;
   };
+  let analysed: Analysis | null = null;
+  const firstErrors: ImportResult['errors'] = [];
+  const columnName = (column: string) =>
+    fileColumnName(
+      analysed?.names ?? [],
+      analysed?.binding ?? new Map(),
+      column,
+    );
   const result = (
     status: ImportResult['status'],
     batchId: number | null,
@@ -321,32 +174,26 @@ export async function importFile(
     decimalMark: analysed?.decimalMark ?? null,
     dateOrders: Object.fromEntries(
       [...(analysed?.dateOrders ?? [])].map(([column, order]) => [
-        fileColumnName(
-          analysed?.header ?? new Map(),
-          analysed?.binding ?? new Map(),
-          column,
-        ),
+        columnName(column),
         order,
       ]),
     ),
     mapping: Object.fromEntries(
       [...(analysed?.binding.keys() ?? [])].map((column) => [
         column,
-        fileColumnName(
-          analysed?.header ?? new Map(),
-          analysed?.binding ?? new Map(),
-          column,
-        ),
+        columnName(column),
       ]),
     ),
+    mappingName: analysed?.mapping?.name ?? null,
+    warnings,
     errors: firstErrors,
   });
-  let analysed: Analysis | null = null;
-  const firstErrors: ImportResult['errors'] = [];
 
   let analysis: Analysis;
   try {
-    analysis = await analyse(request, shape, currency, hooks);
+    analysis = await analyse(request, shape, currency, hooks, (header) =>
+      mappingForHeader(db, header),
+    );
     analysed = analysis;
   } catch (error) {
     if (error instanceof Cancelled)
@@ -378,13 +225,63 @@ export async function importFile(
   try {
     const rowBatchId = batchId ?? openBatch(db, request, shape, preset);
     const writer = new RecordWriter(db, preset.source, rowBatchId);
+    const seen = new SeenIds(db);
     const rejectRow = db.prepare(
       `INSERT INTO import_row_errors
          (batch_id, file_name, line, column_name, value, reason, raw_row)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    const names = analysis.names;
+    const reject = (fields: string[], line: number, problem: RowProblem) => {
+      counts.rejected += 1;
+      const raw = Object.fromEntries(
+        names
+          .map((name, position) => [name, fields[position] ?? ''])
+          .filter(([name]) => name !== ''),
+      );
+      const column =
+        problem.column === null ? null : columnName(problem.column);
+      rejectRow.run(
+        rowBatchId,
+        request.name,
+        line,
+        column,
+        problem.value,
+        problem.reason,
+        JSON.stringify(raw),
+      );
+      if (firstErrors.length < FIRST_ERRORS) {
+        firstErrors.push({
+          line,
+          column,
+          value: problem.value,
+          reason: problem.reason,
+        });
+      }
+    };
+    const deleted = { unasked: 0, skipped: 0, firstLine: 0 };
+    const repeats = { count: 0, firstLine: 0 };
+    const conflicts: {
+      count: number;
+      first: { line: number; earlier: number } | null;
+    } = { count: 0, first: null };
+    const writeRow = (primary: EntityRecord, line: number): RowOutcome => {
+      const earlier = seen.earlierLine(primary.externalId, line);
+      if (earlier !== null) {
+        // Two rows, one record: the later row is the newer word, as it
+        // would be in a later export; the report names the pair.
+        if (!writer.differs(primary)) return 'repeated';
+        conflicts.count += 1;
+        if (conflicts.first === null) conflicts.first = { line, earlier };
+      }
+      if (writer.isDeleted(primary)) {
+        if (request.deletedRecords === undefined) return 'deleted-unasked';
+        if (request.deletedRecords === 'skip') return 'deleted-skipped';
+        writer.forgetDeletion(primary);
+      }
+      return writer.write(primary);
+    };
     let isHeader = true;
-    const names = [...header.entries()];
     for await (const batch of readRecordBatches(request.path, shape, track)) {
       for (const record of batch) {
         if (isBlank(record.fields)) {
@@ -406,57 +303,103 @@ export async function importFile(
               : (record.fields[position] ?? '').trim();
           },
         };
-        let mapped;
         try {
-          mapped = preset.map(row, context);
-        } catch (error) {
-          if (!(error instanceof CellError)) throw error;
-          mapped = { kind: 'rejected' as const, problem: error.problem };
-        }
-        if (mapped.kind === 'rejected') {
-          counts.rejected += 1;
-          const raw = Object.fromEntries(
-            names.map(([name, position]) => [
-              name,
-              record.fields[position] ?? '',
-            ]),
-          );
-          const column =
-            mapped.problem.column === null
-              ? null
-              : fileColumnName(header, binding, mapped.problem.column);
-          rejectRow.run(
-            rowBatchId,
-            request.name,
-            record.line,
-            column,
-            mapped.problem.value,
-            mapped.problem.reason,
-            JSON.stringify(raw),
-          );
-          if (firstErrors.length < FIRST_ERRORS) {
-            firstErrors.push({
-              line: record.line,
-              column,
-              value: mapped.problem.value,
-              reason: mapped.problem.reason,
-            });
+          const mapped = preset.map(row, context);
+          if (mapped.kind === 'rejected') {
+            reject(record.fields, record.line, mapped.problem);
+            continue;
           }
-        } else {
           const [primary, ...rest] = mapped.records;
-          if (primary) counts[writer.write(primary)] += 1;
+          if (!primary) continue;
+          const outcome = writeRow(primary, record.line);
+          switch (outcome) {
+            case 'new':
+            case 'changed':
+            case 'unchanged':
+              counts[outcome] += 1;
+              break;
+            case 'repeated':
+              counts.skipped += 1;
+              repeats.count += 1;
+              repeats.firstLine ||= record.line;
+              continue;
+            case 'deleted-skipped':
+            case 'deleted-unasked':
+              counts.skipped += 1;
+              deleted.firstLine ||= record.line;
+              deleted[outcome === 'deleted-skipped' ? 'skipped' : 'unasked'] +=
+                1;
+              continue;
+          }
           for (const extra of rest) writer.write(extra);
+        } catch (error) {
+          const problem =
+            error instanceof CellError
+              ? error.problem
+              : constraintProblem(error);
+          if (!problem) throw error;
+          reject(record.fields, record.line, problem);
         }
       }
       report();
       await nextTurn();
       if (hooks.isCancelled()) throw new Cancelled();
     }
+    if (repeats.count > 0) {
+      warnings.push(
+        `${repeats.count} row(s) repeat an earlier row of this file ` +
+          `exactly (first on line ${repeats.firstLine}); each record was ` +
+          'imported once.',
+      );
+    }
+    if (conflicts.first !== null) {
+      warnings.push(
+        `${conflicts.count} row(s) give an id an earlier row of this file ` +
+          `gave, with other values (first: line ${conflicts.first.line} ` +
+          `repeats line ${conflicts.first.earlier}); the later row's ` +
+          'values were kept, and the audit log has both.',
+      );
+    }
+    if (deleted.skipped > 0) {
+      warnings.push(
+        `${deleted.skipped} row(s) are records deleted earlier (first on ` +
+          `line ${deleted.firstLine}); they were skipped as chosen.`,
+      );
+    }
+    if (deleted.unasked > 0) {
+      const what =
+        `${deleted.unasked} row(s) of ${request.name} are records ` +
+        `deleted earlier (first on line ${deleted.firstLine}).`;
+      if (!request.isDryRun) {
+        throw new WorkbenchError(
+          'import_failed',
+          `${what} Choose whether to skip them or restore them; nothing ` +
+            'was imported.',
+        );
+      }
+      warnings.push(
+        `${what} The import will ask whether to skip or restore them.`,
+      );
+    }
     resolveLinks(db);
     if (request.isDryRun) {
       db.exec('ROLLBACK');
       report();
       return result('dry_run', null, preset, null);
+    }
+    if (request.saveMappingAs && analysis.mapping) {
+      saveMapping(
+        db,
+        request.saveMappingAs,
+        analysis.mapping.columns,
+        preset.source,
+        [...header.keys()],
+      );
+    }
+    // The month-end MRR the dashboard reads is rebuilt here, in the
+    // import's worker, rather than on the first look after it.
+    if (preset.entity === 'subscriptions' || preset.entity === 'accounts') {
+      rebuildMrrMonthEnds(db);
     }
     finishBatch(db, rowBatchId, 'committed', counts, null);
     db.exec('COMMIT');
@@ -481,53 +424,4 @@ export async function importFile(
     if (batchId !== null) finishBatch(db, batchId, status, counts, message);
     return result(status, batchId, preset, message);
   }
-}
-
-function openBatch(
-  db: Db,
-  request: ImportRequest,
-  shape: FileShape,
-  preset: Preset | null,
-): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO import_batches
-         (source, file_name, file_size, preset, entity, status, started_at)
-       VALUES (?, ?, ?, ?, ?, 'running', ?)`,
-    )
-    .run(
-      preset?.source ?? 'unknown',
-      request.name,
-      shape.size,
-      preset?.id ?? request.preset ?? 'unknown',
-      preset?.entity ?? 'unknown',
-      new Date().toISOString(),
-    );
-  return Number(lastInsertRowid);
-}
-
-function finishBatch(
-  db: Db,
-  batchId: number,
-  status: 'committed' | 'cancelled' | 'failed',
-  counts: Counts,
-  message: string | null,
-): void {
-  db.prepare(
-    `UPDATE import_batches SET status = ?, finished_at = ?, rows_read = ?,
-       rows_skipped = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?,
-       rows_rejected = ?, message = ?
-     WHERE id = ?`,
-  ).run(
-    status,
-    new Date().toISOString(),
-    counts.read,
-    counts.skipped,
-    counts.new,
-    counts.changed,
-    counts.unchanged,
-    counts.rejected,
-    message,
-    batchId,
-  );
 }

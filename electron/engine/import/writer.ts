@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import type { Db } from '../store/database.js';
+import { followMerges } from '../identity/merge.js';
 import { nameKey } from './values/numbers.js';
 import type { EntityRecord, EntityTable, FieldValue } from './presets/types.js';
 
@@ -48,11 +49,20 @@ export class RecordWriter {
   >();
   private readonly now = new Date().toISOString();
 
+  /** Entities with deleted records, checked once per file. */
+  private readonly deletedEntities: Set<string>;
+
   constructor(
     private readonly db: Db,
     private readonly source: string,
     private readonly batchId: number,
-  ) {}
+  ) {
+    const rows = db
+      .prepare('SELECT DISTINCT entity FROM deleted_records WHERE source = ?')
+      .pluck()
+      .all(source) as string[];
+    this.deletedEntities = new Set(rows);
+  }
 
   private allowedColumns(table: EntityTable): Set<string> {
     let known = this.columns.get(table);
@@ -90,6 +100,72 @@ export class RecordWriter {
     return names;
   }
 
+  private existing(record: EntityRecord, names: string[]) {
+    const shape = `${record.entity}:${names.join(',')}`;
+    const find = this.statement(`find:${shape}`, () => {
+      const list = names.length ? `, ${names.join(', ')}` : '';
+      return `SELECT id, batch_id AS previous_batch_id${list}
+              FROM ${record.entity} WHERE source = ? AND external_id = ?`;
+    });
+    return find.get(this.source, record.externalId) as Existing | undefined;
+  }
+
+  private changedFields(
+    record: EntityRecord,
+    names: string[],
+    existing: Existing,
+  ): string[] {
+    const keepsZeros = new Set(record.keepsZeros ?? []);
+    return names.filter((name) => {
+      const stored = existing[name];
+      const next = record.fields[name] ?? null;
+      if (keepsZeros.has(name) && isZeroStripped(stored, next)) return false;
+      return !isSame(stored, next);
+    });
+  }
+
+  /** Whether writing the record would change what is stored. */
+  differs(record: EntityRecord): boolean {
+    const names = this.checkedFields(record);
+    const existing = this.existing(record, names);
+    return !existing || this.changedFields(record, names, existing).length > 0;
+  }
+
+  /** Whether a record of this identity was deleted by hand. */
+  isDeleted(record: EntityRecord): boolean {
+    if (!this.deletedEntities.has(record.entity)) return false;
+    const found = this.statement(
+      'deleted',
+      () => `SELECT 1 FROM deleted_records
+             WHERE entity = ? AND source = ? AND external_id = ? LIMIT 1`,
+    ).get(record.entity, this.source, record.externalId);
+    return found !== undefined;
+  }
+
+  /**
+   * Brings a deleted record back: its tombstone goes, and the audit log
+   * keeps it, so a rollback of this batch can put it back.
+   */
+  forgetDeletion(record: EntityRecord): void {
+    const key = [record.entity, this.source, record.externalId];
+    const tombstones = this.statement(
+      'tombstones',
+      () => `SELECT entity, record_id, source, external_id, deleted_at,
+                    snapshot FROM deleted_records
+             WHERE entity = ? AND source = ? AND external_id = ?`,
+    ).all(...key);
+    this.statement(
+      'undelete',
+      () => `DELETE FROM deleted_records
+             WHERE entity = ? AND source = ? AND external_id = ?`,
+    ).run(...key);
+    this.statement(
+      'audit-restore',
+      () => `INSERT INTO audit_log (actor, action, entity, batch_id, detail)
+             VALUES ('import', 'restore', ?, ?, ?)`,
+    ).run(record.entity, this.batchId, JSON.stringify({ tombstones }));
+  }
+
   write(record: EntityRecord): WriteOutcome {
     const names = this.checkedFields(record);
     const insertOnly = Object.fromEntries(
@@ -100,13 +176,7 @@ export class RecordWriter {
     const extraNames = this.checkedFields(record, insertOnly);
     const table = record.entity;
     const shape = `${table}:${names.join(',')}`;
-    const find = this.statement(`find:${shape}`, () => {
-      const list = names.length ? `, ${names.join(', ')}` : '';
-      return `SELECT id, batch_id AS previous_batch_id${list} FROM ${table}
-              WHERE source = ? AND external_id = ?`;
-    });
-    const existing = find.get(this.source, record.externalId) as
-      Existing | undefined;
+    const existing = this.existing(record, names);
     if (!existing) {
       const insert = this.statement(
         `insert:${shape}+${extraNames.join(',')}`,
@@ -142,13 +212,7 @@ export class RecordWriter {
       });
       return 'new';
     }
-    const keepsZeros = new Set(record.keepsZeros ?? []);
-    const changed = names.filter((name) => {
-      const stored = existing[name];
-      const next = record.fields[name] ?? null;
-      if (keepsZeros.has(name) && isZeroStripped(stored, next)) return false;
-      return !isSame(stored, next);
-    });
+    const changed = this.changedFields(record, names, existing);
     if (changed.length === 0) return 'unchanged';
     const update = this.statement(
       `update:${table}:${changed.join(',')}`,
@@ -269,7 +333,49 @@ const KEY_LINKS = [
     key: 'campaign_key',
     target: 'campaigns',
   },
+  {
+    table: 'customer_snapshots',
+    link: 'account_id',
+    key: 'account_key',
+    target: 'accounts',
+  },
+  {
+    table: 'churn_events',
+    link: 'account_id',
+    key: 'account_key',
+    target: 'accounts',
+  },
+  {
+    table: 'feature_usage',
+    link: 'subscription_id',
+    key: 'subscription_key',
+    target: 'subscriptions',
+  },
 ] as const;
+
+/**
+ * Links taken over from a linked record, after the key links: a feature
+ * use belongs to the account of its subscription.
+ */
+const VIA_LINKS = [
+  {
+    table: 'feature_usage',
+    link: 'account_id',
+    via: 'subscription_id',
+    target: 'subscriptions',
+  },
+] as const;
+
+function viaLinkSql({
+  table,
+  link,
+  via,
+  target,
+}: (typeof VIA_LINKS)[number]): string {
+  return `UPDATE ${table} SET ${link} = (
+      SELECT x.${link} FROM ${target} x WHERE x.id = ${table}.${via})
+    WHERE ${via} IS NOT NULL AND ${link} IS NULL;`;
+}
 
 function keyLinkSql({
   table,
@@ -289,7 +395,13 @@ function keyLinkSql({
  * whatever order the files came in.
  */
 export function resolveLinks(db: Db): void {
+  resolveKeyAndNameLinks(db);
+  followMerges(db);
+}
+
+function resolveKeyAndNameLinks(db: Db): void {
   db.exec(KEY_LINKS.map(keyLinkSql).join('\n'));
+  db.exec(VIA_LINKS.map(viaLinkSql).join('\n'));
   db.exec(`
     UPDATE opportunities SET account_id = (
       SELECT a.id FROM accounts a

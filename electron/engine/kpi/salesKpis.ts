@@ -17,12 +17,18 @@ import {
 import { toMajor } from '../../../shared/money.js';
 import { resolvePeriod, type PeriodRange } from '../../../shared/period.js';
 import type { Db } from '../store/database.js';
+import type { RateBook } from './fx.js';
 import { fiscalCalendar, type WorkspaceSettings } from '../store/settings.js';
 
 export type SalesKpiArgs = {
   metrics: SalesMetricId[];
-  period?: string;
+  /** Period text, or a range already resolved (a custom range). */
+  period?: string | PeriodRange;
   by?: KpiDimension;
+  /** A segment condition over `o`, `a`, `u` and `t`, with its values. */
+  scope?: { where: string; params: Record<string, string> };
+  /** Money converted into one reporting currency at each close date. */
+  rates?: RateBook;
 };
 
 /** Shown where a group has no value, such as a deal without an account. */
@@ -45,8 +51,12 @@ const DIMENSION_JOINS: Record<KpiDimension, (keyof typeof JOINS)[]> = {
   quarter: [],
 };
 
-function fromFor(by: KpiDimension | undefined): string {
-  const joins = by ? DIMENSION_JOINS[by].map((alias) => JOINS[alias]) : [];
+function fromFor(by: KpiDimension | undefined, isScoped = false): string {
+  const aliases = new Set<keyof typeof JOINS>(by ? DIMENSION_JOINS[by] : []);
+  if (isScoped) (['a', 'u', 't'] as const).forEach((a) => aliases.add(a));
+  // Teams join through users, so users come first.
+  const order: (keyof typeof JOINS)[] = ['a', 'u', 't', 'p'];
+  const joins = order.filter((a) => aliases.has(a)).map((a) => JOINS[a]);
   return ['opportunities o', ...joins].join('\n  ');
 }
 
@@ -97,6 +107,8 @@ type Totals = {
   bookingsMinor: number;
   wonWithAmount: number;
   currencies: Set<string>;
+  /** Currencies without a rate into the reporting currency. */
+  missing: Set<string>;
   cycleDays: number[];
 };
 
@@ -108,6 +120,7 @@ function emptyTotals(): Totals {
     bookingsMinor: 0,
     wonWithAmount: 0,
     currencies: new Set(),
+    missing: new Set(),
     cycleDays: [],
   };
 }
@@ -124,11 +137,15 @@ function mean(values: number[]): number | null {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-function scopeParams(settings: WorkspaceSettings, periodText?: string) {
+function scopeParams(
+  settings: WorkspaceSettings,
+  periodText?: string | PeriodRange,
+) {
   const calendar = fiscalCalendar(settings);
-  const period: PeriodRange | null = periodText
-    ? resolvePeriod(periodText, calendar)
-    : null;
+  const period: PeriodRange | null =
+    typeof periodText === 'string'
+      ? resolvePeriod(periodText, calendar)
+      : (periodText ?? null);
   const params = {
     startMonth: calendar.startMonth,
     labelOffset: calendar.startMonth !== 1 && calendar.label === 'end' ? 1 : 0,
@@ -174,9 +191,13 @@ export function computeSalesKpis(
   settings: WorkspaceSettings,
   args: SalesKpiArgs,
 ): { metrics: KpiValue[] } {
-  const { period, params } = scopeParams(settings, args.period);
+  const scoped = scopeParams(settings, args.period);
+  const period = scoped.period;
+  const params = { ...scoped.params, ...(args.scope?.params ?? {}) };
   const group = args.by ? DIMENSION_SQL[args.by] : 'NULL';
-  const FROM = fromFor(args.by);
+  const FROM = fromFor(args.by, args.scope !== undefined);
+  const AND_SCOPE = args.scope ? ` AND (${args.scope.where})` : '';
+  const rates = args.rates;
   const wanted = args.metrics.length > 0 ? args.metrics : [...SALES_METRIC_IDS];
   const needs = (ids: SalesMetricId[]) => ids.some((id) => wanted.includes(id));
   const totals = new Map<string | null, Totals>();
@@ -203,16 +224,18 @@ export function computeSalesKpis(
     const closed = db
       .prepare(
         `SELECT ${group} AS g, o.status AS status, o.currency AS currency,
+              ${rates ? 'o.closed_on' : 'NULL'} AS closedOn,
               count(*) AS deals, count(o.amount_minor) AS withAmount,
               total(o.amount_minor) AS amount
        FROM ${FROM}
-       WHERE ${DECIDED}
-       GROUP BY 1, 2, 3`,
+       WHERE ${DECIDED}${AND_SCOPE}
+       GROUP BY 1, 2, 3, 4`,
       )
       .all(params) as {
       g: string | null;
       status: 'won' | 'lost';
       currency: string;
+      closedOn: string | null;
       deals: number;
       withAmount: number;
       amount: number;
@@ -225,8 +248,20 @@ export function computeSalesKpis(
       }
       entry.won += row.deals;
       entry.wonWithAmount += row.withAmount;
-      entry.bookingsMinor += row.amount;
-      if (row.withAmount > 0) entry.currencies.add(row.currency);
+      if (row.withAmount === 0) continue;
+      if (!rates) {
+        entry.bookingsMinor += row.amount;
+        entry.currencies.add(row.currency);
+        continue;
+      }
+      const converted = rates.convert(
+        row.amount,
+        row.currency,
+        row.closedOn ?? '9999-12-31',
+      );
+      if (converted === null) entry.missing.add(row.currency);
+      else entry.bookingsMinor += converted;
+      entry.currencies.add(rates.reporting);
     }
   }
 
@@ -236,7 +271,7 @@ export function computeSalesKpis(
         `SELECT ${group} AS g,
               CAST(julianday(o.closed_on) - julianday(${START}) AS INTEGER) AS days
        FROM ${FROM}
-       WHERE ${CYCLED}
+       WHERE ${CYCLED}${AND_SCOPE}
        ORDER BY 1, 2`,
       )
       .all(params) as { g: string | null; days: number }[];
@@ -248,7 +283,7 @@ export function computeSalesKpis(
       .prepare(
         `SELECT ${group} AS g, count(*) AS deals
        FROM ${FROM}
-       WHERE ${OPEN_AT_END}
+       WHERE ${OPEN_AT_END}${AND_SCOPE}
        GROUP BY 1`,
       )
       .all(params) as { g: string | null; deals: number }[];
@@ -276,6 +311,15 @@ export function computeSalesKpis(
 function moneyTotal(
   entry: Totals,
 ): { currency: string | null; note: null } | { currency: null; note: string } {
+  if (entry.missing.size > 0) {
+    const codes = [...entry.missing].sort().join(', ');
+    return {
+      currency: null,
+      note:
+        `No exchange rate into ${[...entry.currencies][0] ?? 'the reporting currency'} ` +
+        `on or before the close date for ${codes}; add rates to see this total.`,
+    };
+  }
   if (entry.currencies.size > 1) {
     const codes = [...entry.currencies].sort().join(' and ');
     return {

@@ -1,5 +1,6 @@
 // English, the reference catalogue: every key the interface uses is here,
 // and the other catalogues are checked against it.
+import { enImport } from './enImport.js';
 import type { Catalogue } from './types.js';
 
 export const en = {
@@ -175,6 +176,11 @@ export const en = {
   'entity.campaign_spend': 'Campaign spend',
   'entity.teams': 'Teams',
   'entity.tickets': 'Tickets',
+  'entity.customer_snapshots': 'Customer snapshots',
+  'entity.churn_events': 'Churn events',
+  'entity.feature_usage': 'Feature usage',
+  'entity.category_labels': 'Category labels',
+  'entity.exchange_rates': 'Exchange rates',
   'column.id': 'ID',
   'column.account': 'Account',
   'column.owner': 'Owner',
@@ -219,6 +225,44 @@ export const en = {
   'column.firstResponseMinutes': 'First response (min)',
   'column.resolutionHours': 'Resolution (h)',
   'column.satisfaction': 'Satisfaction (1–5)',
+  'column.city': 'City',
+  'column.postalCode': 'Postal code',
+  'column.tenureMonths': 'Tenure (months)',
+  'column.contract': 'Contract',
+  'column.paymentMethod': 'Payment method',
+  'column.isPaperless': 'Paperless billing',
+  'column.monthlyCharges': 'Monthly charges',
+  'column.totalCharges': 'Total charges',
+  'column.isChurned': 'Churned',
+  'column.phoneService': 'Phone service',
+  'column.multipleLines': 'Multiple lines',
+  'column.internetService': 'Internet service',
+  'column.onlineSecurity': 'Online security',
+  'column.onlineBackup': 'Online backup',
+  'column.deviceProtection': 'Device protection',
+  'column.techSupport': 'Tech support',
+  'column.streamingTv': 'Streaming TV',
+  'column.streamingMovies': 'Streaming movies',
+  'column.churnedOn': 'Churned on',
+  'column.reason': 'Reason',
+  'column.refund': 'Refund',
+  'column.isReactivation': 'Reactivation',
+  'column.hasPrecedingUpgrade': 'Upgraded before',
+  'column.hasPrecedingDowngrade': 'Downgraded before',
+  'column.feedback': 'Feedback',
+  'column.subscription': 'Subscription',
+  'column.usedOn': 'Used on',
+  'column.feature': 'Feature',
+  'column.usageCount': 'Uses',
+  'column.durationSeconds': 'Duration (s)',
+  'column.errorCount': 'Errors',
+  'column.isBeta': 'Beta',
+  'column.label': 'Label',
+  'column.language': 'Language',
+  'column.rateOn': 'Rate date',
+  'column.fromCurrency': 'From currency',
+  'column.toCurrency': 'To currency',
+  'column.rate': 'Rate',
   'total.opportunities': {
     one: '{count} opportunity',
     other: '{count} opportunities',
@@ -232,10 +276,30 @@ export const en = {
   },
   'total.invoices': { one: '{count} invoice', other: '{count} invoices' },
   'total.tickets': { one: '{count} ticket', other: '{count} tickets' },
+  'total.customer_snapshots': {
+    one: '{count} customer snapshot',
+    other: '{count} customer snapshots',
+  },
+  'total.churn_events': {
+    one: '{count} churn event',
+    other: '{count} churn events',
+  },
+  'total.feature_usage': {
+    one: '{count} feature use',
+    other: '{count} feature uses',
+  },
+  'total.category_labels': {
+    one: '{count} category label',
+    other: '{count} category labels',
+  },
+  'total.exchange_rates': {
+    one: '{count} exchange rate',
+    other: '{count} exchange rates',
+  },
 
   'import.title': 'Import',
   'import.intro':
-    'Import CSV, TSV or XLSX exports from your CRM, billing system or help desk. Encoding, delimiter, decimal mark and date order are worked out from the whole file, and known layouts (CRM deals, contacts and invoices, the Maven CRM sample, SaaS subscriptions and tickets, receivables, funnel leads) are recognised from their headers. Importing the same file again changes nothing, and each import can be rolled back.',
+    'Import CSV, TSV or XLSX exports from your CRM, billing system or help desk. Encoding, delimiter, decimal mark and date order are worked out from the whole file, and known layouts (CRM deals, contacts and invoices, the Maven CRM sample, SaaS subscriptions and tickets, receivables, funnel leads) are recognised from their headers; for any other layout, map its columns to fields. Importing the same file again changes nothing, and each import can be rolled back.',
   'import.choose': 'Choose files…',
   'import.chosen': {
     one: '{count} file chosen',
@@ -308,9 +372,10 @@ export const en = {
   'import.back': 'Back',
   'import.duplicates': 'Possible duplicates',
   'import.duplicatesIntro':
-    'These records look like the same company or person. Nothing has been merged; check them in the source systems.',
+    'These records look like the same company or person. Merge them into the one to keep: its history and the other’s are both kept, and a merge can be undone.',
   'import.showErrors': 'Show rejected rows',
   'import.pickNative': 'Choose files…',
+  ...enImport,
 
   'settings.title': 'Settings',
   'settings.language': 'Language',

@@ -1,13 +1,22 @@
 // Import: choose export files, run the import with live progress, then see
-// what each file added or changed and which rows were rejected and why.
+// what each file added or changed and which rows were rejected and why;
+// map the columns of a file no layout knows; merge duplicates; see what
+// each import changed.
 import { useEffect, useId, type ChangeEvent } from 'react';
 import type { ImportResult } from '../../../shared/contract.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { formatNumber, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
+import { ChangesPanel } from './ChangesPanel.js';
+import { DuplicatesPanel } from './DuplicatesPanel.js';
+import { asksAboutDeletedRecords } from './importOptions.js';
 import type { ChosenFile } from './importSlice.js';
 import { ImportProgress } from './ImportProgress.js';
+import { MappingView } from './MappingView.js';
+import { ReadingOptions } from './ReadingOptions.js';
+import { DeletedRecordsQuestion } from './ResultNotes.js';
+import { SavedMappings } from './SavedMappings.js';
 import {
   BatchesTable,
   CheckErrors,
@@ -34,6 +43,7 @@ function FileChooser() {
   const chooseFiles = useStore((state) => state.chooseFiles);
   const pickNative = useStore((state) => state.pickNativeFiles);
   const startImport = useStore((state) => state.startImport);
+  const openMapping = useStore((state) => state.openMapping);
   const inputId = useId();
   const isBusy = phase === 'uploading' || phase === 'running';
 
@@ -125,19 +135,32 @@ function FileChooser() {
                   {sizeText(locale, file.size)}
                 </span>
               )}
+              <button
+                type="button"
+                className="link small"
+                disabled={isBusy}
+                data-testid="chosen-map-columns"
+                onClick={() => void openMapping(file)}
+              >
+                {t('import.mapColumns')}
+              </button>
             </li>
           ))}
         </ul>
       )}
+      <ReadingOptions />
     </section>
   );
 }
 
 function CheckOutcome({ results }: { results: ImportResult[] }) {
   const t = useT();
-  const checkedFiles = useStore((state) => state.checkedFiles);
+  const checkedRun = useStore((state) => state.checkedRun);
   const importChecked = useStore((state) => state.importChecked);
   const leaveCheck = useStore((state) => state.leaveCheck);
+  const deletedChoice = useStore((state) => state.deletedRecords);
+  const isAnswerNeeded =
+    results.some(asksAboutDeletedRecords) && deletedChoice === null;
   return (
     <section className="panel" data-testid="import-check-outcome">
       <p className="notice notice-ok" role="status">
@@ -150,6 +173,7 @@ function CheckOutcome({ results }: { results: ImportResult[] }) {
         .map((result) => (
           <CheckErrors key={result.file} result={result} />
         ))}
+      <DeletedRecordsQuestion results={results} />
       <div className="chooser">
         <button type="button" onClick={leaveCheck}>
           {t('import.back')}
@@ -157,7 +181,7 @@ function CheckOutcome({ results }: { results: ImportResult[] }) {
         <button
           type="button"
           className="primary"
-          disabled={checkedFiles === null}
+          disabled={checkedRun === null || isAnswerNeeded}
           data-testid="import-confirm"
           onClick={() => void importChecked()}
         >
@@ -172,6 +196,7 @@ function JobOutcome() {
   const t = useT();
   const phase = useStore((state) => state.importPhase);
   const job = useStore((state) => state.job);
+  const importAgain = useStore((state) => state.importAgain);
   if (phase !== 'finished' || !job) return null;
   const isCheck =
     job.state === 'done' &&
@@ -207,29 +232,10 @@ function JobOutcome() {
       )}
       <h3>{t('import.results')}</h3>
       <ResultsTable results={job.results} />
-    </section>
-  );
-}
-
-function Duplicates() {
-  const t = useT();
-  const duplicates = useStore((state) => state.duplicates);
-  if (duplicates.length === 0) return null;
-  return (
-    <section className="panel" data-testid="duplicates">
-      <header className="panel-header">
-        <h3>{t('import.duplicates')}</h3>
-      </header>
-      <p className="muted small">{t('import.duplicatesIntro')}</p>
-      <ul className="duplicates">
-        {duplicates.map((suggestion) => (
-          <li key={`${suggestion.entity}-${suggestion.ids.join('-')}`}>
-            <strong>{t(`entity.${suggestion.entity}`)}</strong>:{' '}
-            {suggestion.labels.join(' · ')}
-            <span className="muted small block">{suggestion.evidence}</span>
-          </li>
-        ))}
-      </ul>
+      <DeletedRecordsQuestion
+        results={job.results}
+        onImportAgain={() => void importAgain()}
+      />
     </section>
   );
 }
@@ -262,12 +268,15 @@ export function ImportScreen() {
   const workspace = useStore((state) => state.workspace);
   const importError = useStore((state) => state.importError);
   const loadBatches = useStore((state) => state.loadBatches);
+  const loadSavedMappings = useStore((state) => state.loadSavedMappings);
   const workspacePath = workspace?.path;
   const interrupted = workspace?.interruptedBatches.length ?? 0;
 
   useEffect(() => {
-    if (workspacePath) void loadBatches();
-  }, [workspacePath, loadBatches]);
+    if (!workspacePath) return;
+    void loadBatches();
+    void loadSavedMappings();
+  }, [workspacePath, loadBatches, loadSavedMappings]);
 
   return (
     <div className="import-place" data-testid="import">
@@ -282,11 +291,14 @@ export function ImportScreen() {
       )}
       <FileChooser />
       {importError !== null && <ErrorNotice error={importError} />}
+      <MappingView />
       <ImportProgress />
       <JobOutcome />
       <RowErrorsTable />
-      <Duplicates />
+      <DuplicatesPanel />
       <PastBatches />
+      <ChangesPanel />
+      <SavedMappings />
     </div>
   );
 }

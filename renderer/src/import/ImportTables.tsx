@@ -11,6 +11,7 @@ import {
   type Locale,
 } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
+import { ResultNotes } from './ResultNotes.js';
 
 function statusText(locale: Locale, status: string): string {
   return translateIfKnown(locale, `import.status.${status}`) ?? status;
@@ -94,6 +95,7 @@ export function ResultsTable({ results }: { results: ImportResult[] }) {
                 {result.message && (
                   <span className="muted small block">{result.message}</span>
                 )}
+                <ResultNotes result={result} />
                 {result.rowsRejected > 0 && batchId !== null && (
                   <button
                     type="button"
@@ -208,6 +210,7 @@ export function BatchesTable({ batches }: { batches: ImportBatch[] }) {
   const loadRowErrors = useStore((state) => state.loadRowErrors);
   const rollbackBatch = useStore((state) => state.rollbackBatch);
   const rollbackError = useStore((state) => state.rollbackError);
+  const loadChanges = useStore((state) => state.loadChanges);
   const [confirmingId, setConfirmingId] = useState<number | null>(null);
   if (batches.length === 0) {
     return <p className="muted">{t('import.batchesEmpty')}</p>;
@@ -251,6 +254,16 @@ export function BatchesTable({ batches }: { batches: ImportBatch[] }) {
                     onClick={() => void loadRowErrors(batch.id)}
                   >
                     {t('import.showErrors')}
+                  </button>
+                )}
+                {batch.rowsChanged > 0 && (
+                  <button
+                    type="button"
+                    className="link small block"
+                    data-testid={`changes-${batch.id}`}
+                    onClick={() => void loadChanges(batch.id, 0)}
+                  >
+                    {t('import.showChanges')}
                   </button>
                 )}
                 {batch.id === undoable && (

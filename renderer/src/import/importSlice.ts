@@ -1,12 +1,20 @@
 // Choosing files, running an import job, following its progress events,
 // and reading back its batches and rejected rows.
 import type {
+  ColumnMapping,
   ImportBatch,
   JobProgress,
   ResultOf,
 } from '../../../shared/contract.js';
 import { api } from '../api/index.js';
 import { IDLE, type Loadable, type SliceCreator } from '../store/types.js';
+import {
+  AUTO_READING,
+  readingArgs,
+  type DeletedRecordsChoice,
+  type ReadingOptions,
+  type StartArgs,
+} from './importOptions.js';
 
 /** A file to import: a File in browser mode, a path in the desktop app. */
 export type ChosenFile =
@@ -16,6 +24,16 @@ export type ChosenFile =
 export type ImportPhase = 'idle' | 'uploading' | 'running' | 'finished';
 
 export type RowErrorPage = ResultOf<'import.rowErrors'>;
+
+export type EngineFile = { path: string; name: string };
+
+/** Files already on the engine's side, and how to read them. */
+export type ImportRun = {
+  files: EngineFile[];
+  /** Columns mapped by hand; only ever for one file. */
+  mapping?: ColumnMapping;
+  saveMappingAs?: string;
+};
 
 const ROW_ERROR_PAGE = 200;
 
@@ -34,11 +52,22 @@ export type ImportSlice = {
   pickNativeFiles(): Promise<void>;
   /** Runs the chosen files; a check counts and lists errors, writing nothing. */
   startImport(options?: { isCheck?: boolean }): Promise<void>;
-  /** Files a finished check read, ready to import for real. */
-  checkedFiles: { path: string; name: string }[] | null;
-  /** Files of the check now running, until it ends. */
-  pendingCheck: { path: string; name: string }[] | null;
+  /** What a finished check read, ready to import for real. */
+  checkedRun: ImportRun | null;
+  /** The check now running, until it ends. */
+  pendingCheck: ImportRun | null;
+  /** The run the shown results come from. */
+  lastRun: ImportRun | null;
+  /** Starts a job for files already on the engine's side. */
+  runImport(run: ImportRun, isDryRun: boolean): Promise<void>;
   importChecked(): Promise<void>;
+  /** Runs the last import again, say after choosing what to do. */
+  importAgain(): Promise<void>;
+  readingOptions: ReadingOptions;
+  setReadingOptions(patch: Partial<ReadingOptions>): void;
+  /** For rows of records deleted earlier; null until the user chooses. */
+  deletedRecords: DeletedRecordsChoice | null;
+  setDeletedRecords(choice: DeletedRecordsChoice | null): void;
   /** Leaves a finished check without importing. */
   leaveCheck(): void;
   cancelImport(): Promise<void>;
@@ -71,13 +100,17 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       importPhase: 'finished',
       isCancelling: false,
       pendingCheck: null,
-      checkedFiles: isCleanCheck ? checked : null,
+      checkedRun: isCleanCheck ? checked : null,
+      // A choice about deleted records holds for one import only.
+      deletedRecords: checked !== null ? get().deletedRecords : null,
       // After a check the same files wait to be imported for real.
       chosenFiles: checked !== null ? get().chosenFiles : [],
     });
     get().dataChanged();
     void get().refreshWorkspace();
     void get().loadBatches();
+    if (get().lastRun?.saveMappingAs) void get().loadSavedMappings();
+    void get().offerMapping(progress.results, get().lastRun);
     const withErrors = progress.results.find(
       (result) => result.rowsRejected > 0 && result.batchId !== null,
     );
@@ -86,20 +119,28 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     else set({ rowErrorsBatchId: null, rowErrors: IDLE });
   };
 
-  /** Starts the job for files already on the engine's side. */
-  const run = async (
-    files: { path: string; name: string }[],
-    isDryRun: boolean,
-  ) => {
+  const run = async (importRun: ImportRun, isDryRun: boolean) => {
+    const { files, mapping, saveMappingAs } = importRun;
+    const { readingOptions, deletedRecords } = get();
     set({
       importPhase: 'running',
       job: null,
       importError: null,
-      checkedFiles: null,
-      pendingCheck: isDryRun ? files : null,
+      checkedRun: null,
+      pendingCheck: isDryRun ? importRun : null,
+      lastRun: importRun,
+      unmappedFiles: [],
     });
+    const args: StartArgs = {
+      files,
+      isDryRun,
+      ...readingArgs(readingOptions),
+      ...(mapping ? { mapping } : {}),
+      ...(saveMappingAs ? { saveMappingAs } : {}),
+      ...(deletedRecords ? { deletedRecords } : {}),
+    };
     try {
-      const { jobId } = await api.call('import.start', { files, isDryRun });
+      const { jobId } = await api.call('import.start', args);
       // The first events may arrive before the answer; keep them.
       if (get().job === null) {
         set({
@@ -138,7 +179,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     rowErrorsBatchId: null,
     rowErrors: IDLE,
 
-    chooseFiles: (files) => set({ chosenFiles: files, importError: null }),
+    chooseFiles: (files) =>
+      set({ chosenFiles: files, importError: null, deletedRecords: null }),
 
     pickNativeFiles: async () => {
       try {
@@ -152,16 +194,33 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       }
     },
 
-    checkedFiles: null,
+    checkedRun: null,
     pendingCheck: null,
+    lastRun: null,
+    readingOptions: AUTO_READING,
+    deletedRecords: null,
 
-    leaveCheck: () =>
-      set({ importPhase: 'idle', job: null, checkedFiles: null }),
+    setReadingOptions: (patch) =>
+      set((state) => ({
+        readingOptions: { ...state.readingOptions, ...patch },
+      })),
+
+    setDeletedRecords: (choice) => set({ deletedRecords: choice }),
+
+    runImport: run,
+
+    leaveCheck: () => set({ importPhase: 'idle', job: null, checkedRun: null }),
 
     importChecked: async () => {
-      const files = get().checkedFiles;
-      if (!files) return;
-      await run(files, false);
+      const checked = get().checkedRun;
+      if (!checked) return;
+      await run(checked, false);
+    },
+
+    importAgain: async () => {
+      const last = get().lastRun;
+      if (!last) return;
+      await run(last, false);
     },
 
     startImport: async (options) => {
@@ -176,14 +235,14 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
         rowErrors: IDLE,
       });
       try {
-        const files: { path: string; name: string }[] = [];
+        const files: EngineFile[] = [];
         for (const [index, item] of chosen.entries()) {
           set({ uploadIndex: index });
           const path =
             item.kind === 'path' ? item.path : await api.uploadFile(item.file);
           files.push({ path, name: item.name });
         }
-        await run(files, options?.isCheck === true);
+        await run({ files }, options?.isCheck === true);
       } catch (error) {
         set({ importPhase: 'idle', importError: error });
       }
@@ -225,6 +284,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
           .call('identity.duplicates', {})
           .catch(() => []);
         set({ duplicates });
+        void get().loadMerges();
       } catch (error) {
         set({ batches: { status: 'error', error, data } });
       }
@@ -273,9 +333,12 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
         batches: IDLE,
         rowErrorsBatchId: null,
         rowErrors: IDLE,
-        checkedFiles: null,
+        checkedRun: null,
         pendingCheck: null,
+        lastRun: null,
+        deletedRecords: null,
       });
+      get().resetImportTools();
     },
   };
 };

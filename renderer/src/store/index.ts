@@ -2,7 +2,9 @@
 import { create } from 'zustand';
 import { createDashboardSlice } from '../dashboard/dashboardSlice.js';
 import { createGridSlice } from '../grids/gridSlice.js';
+import { createIdentitySlice } from '../import/identitySlice.js';
 import { createImportSlice } from '../import/importSlice.js';
+import { createMappingSlice } from '../import/mappingSlice.js';
 import { createWorkspaceSlice } from '../workspace/workspaceSlice.js';
 import { createAppSlice } from './appSlice.js';
 import type { Store } from './types.js';
@@ -11,6 +13,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createAppSlice(...a),
   ...createWorkspaceSlice(...a),
   ...createImportSlice(...a),
+  ...createMappingSlice(...a),
+  ...createIdentitySlice(...a),
   ...createDashboardSlice(...a),
   ...createGridSlice(...a),
 }));

@@ -2,12 +2,16 @@ import type { StateCreator } from 'zustand';
 import type { AppSlice } from './appSlice.js';
 import type { DashboardSlice } from '../dashboard/dashboardSlice.js';
 import type { GridSlice } from '../grids/gridSlice.js';
+import type { IdentitySlice } from '../import/identitySlice.js';
 import type { ImportSlice } from '../import/importSlice.js';
+import type { MappingSlice } from '../import/mappingSlice.js';
 import type { WorkspaceSlice } from '../workspace/workspaceSlice.js';
 
 export type Store = AppSlice &
   WorkspaceSlice &
   ImportSlice &
+  MappingSlice &
+  IdentitySlice &
   DashboardSlice &
   GridSlice;
 

@@ -225,6 +225,7 @@ export const billingInvoices = defineLayout({
     { name: 'disputed', kind: 'flag', headers: ['disputed', 'is disputed'] },
   ],
   requires: [['number'], ['issued'], ['amount']],
+  required: ['issued', 'amount'],
   onlyWhenPresent: {
     customer: ['account_key'],
     due: ['due_on'],

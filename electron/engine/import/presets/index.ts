@@ -20,6 +20,9 @@ import {
   billingSubscriptions,
   helpdeskTickets,
 } from './operations.js';
+import { customerChurn, saasChurnEvents, saasFeatureUsage } from './churn.js';
+import { categoryLabels, marketplaceSellers } from './marketplace.js';
+import { exchangeRates } from './exchangeRates.js';
 import type { Preset } from './types.js';
 
 export const PRESETS: readonly Preset[] = [
@@ -33,6 +36,12 @@ export const PRESETS: readonly Preset[] = [
   receivables,
   funnelLeads,
   funnelDeals,
+  customerChurn,
+  saasChurnEvents,
+  saasFeatureUsage,
+  marketplaceSellers,
+  categoryLabels,
+  exchangeRates,
   crmDeals,
   billingInvoices,
   crmContacts,

@@ -41,6 +41,13 @@ export type LayoutSpec = {
   fields: readonly LayoutField[];
   /** Groups of fields of which the header must name at least one each. */
   requires: readonly (readonly string[])[];
+  /**
+   * What a hand-made column mapping must give at least (by default
+   * `requires`): recognising a file needs more evidence than importing it.
+   */
+  mappingRequires?: readonly (readonly string[])[];
+  /** Fields a row cannot do without: a blank one rejects the row. */
+  required?: readonly string[];
   /** The record's identity within its source, or null when the row has none. */
   identity(values: Record<string, FieldValue>): string | null;
   /** Named in the error when a row has no identity. */
@@ -158,6 +165,7 @@ export function defineLayout(spec: LayoutSpec): Preset {
     id: spec.id,
     source: spec.source,
     entity: spec.entity,
+    layout: spec,
     columns: spec.fields.map((field) => field.name),
     dateColumns: spec.fields
       .filter((f) => f.kind === 'date' || f.kind === 'instant')
@@ -192,6 +200,19 @@ export function defineLayout(spec: LayoutSpec): Preset {
             reason:
               'This row names no currency. Fill it in, or choose a ' +
               'currency for the file to use where none is given.',
+          },
+        };
+      }
+      const blank = (spec.required ?? []).find(
+        (name) => row.has(name) && values[name] === null,
+      );
+      if (blank !== undefined) {
+        return {
+          kind: 'rejected',
+          problem: {
+            column: blank,
+            value: '',
+            reason: 'A value is required here.',
           },
         };
       }

@@ -65,6 +65,11 @@ export const billingSubscriptions = defineLayout({
       kind: 'money',
       headers: ['amount', 'plan amount', 'price', 'unit amount'],
     },
+    {
+      name: 'mrr',
+      kind: 'money',
+      headers: ['mrr', 'monthly recurring revenue', 'mrr amount'],
+    },
     { name: 'currency', kind: 'text', headers: ['currency', 'plan currency'] },
     { name: 'status', kind: 'text', headers: ['status'] },
     {
@@ -90,7 +95,16 @@ export const billingSubscriptions = defineLayout({
       ],
     },
   ],
-  requires: [['id'], ['customer'], ['start'], ['amount'], ['interval']],
+  // An amount says per what only with its interval; an MRR column does not.
+  requires: [
+    ['id'],
+    ['customer'],
+    ['start'],
+    ['amount', 'mrr'],
+    ['interval', 'mrr'],
+  ],
+  mappingRequires: [['id'], ['start'], ['amount', 'mrr'], ['interval', 'mrr']],
+  required: ['start'],
   onlyWhenPresent: {
     plan: ['plan'],
     quantity: ['seats'],
@@ -106,13 +120,20 @@ export const billingSubscriptions = defineLayout({
       'amount',
     );
     const status = str(values['status'])?.toLowerCase() ?? null;
-    const mrr = amount
-      ? monthlyMinor(
-          amount.amountMinor,
-          num(values['quantity']) ?? 1,
-          str(values['interval']),
-        )
-      : 0;
+    const given = inCurrency(
+      values['mrr'],
+      str(values['currency'])?.toUpperCase() ?? null,
+      'mrr',
+    );
+    const mrr = given
+      ? given.amountMinor
+      : amount
+        ? monthlyMinor(
+            amount.amountMinor,
+            num(values['quantity']) ?? 1,
+            str(values['interval']),
+          )
+        : 0;
     return {
       account_key: str(values['customer']),
       plan: str(values['plan']),
@@ -123,7 +144,7 @@ export const billingSubscriptions = defineLayout({
       end_on: dateOf(values['ended']),
       is_trial: status === 'trialing' ? 1 : 0,
       mrr_minor: status === 'trialing' ? 0 : (mrr ?? 0),
-      currency: amount?.currency ?? context.currency,
+      currency: given?.currency ?? amount?.currency ?? context.currency,
     };
   },
 });
@@ -178,6 +199,7 @@ export const helpdeskTickets = defineLayout({
     },
   ],
   requires: [['id'], ['created'], ['rating']],
+  required: ['created'],
   onlyWhenPresent: {
     organization: ['account_key'],
     solved: ['closed_at'],
@@ -225,6 +247,7 @@ export const adSpend = defineLayout({
     },
   ],
   requires: [['campaign'], ['day'], ['cost']],
+  required: ['day'],
   // One record per campaign and day.
   identity: (values) => {
     const campaign = str(values['campaign']);

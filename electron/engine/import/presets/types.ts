@@ -1,5 +1,6 @@
 // A preset maps one known export layout onto the store's records.
 import type { DateOrder } from '../values/dates.js';
+import type { LayoutSpec } from './layout.js';
 import type { DecimalMark } from '../values/numbers.js';
 
 export const ENTITY_TABLES = [
@@ -17,6 +18,11 @@ export const ENTITY_TABLES = [
   'activities',
   'users',
   'teams',
+  'customer_snapshots',
+  'churn_events',
+  'feature_usage',
+  'category_labels',
+  'exchange_rates',
 ] as const;
 
 export type EntityTable = (typeof ENTITY_TABLES)[number];
@@ -84,6 +90,8 @@ export type Preset = {
    */
   bind(header: ReadonlyMap<string, number>): Map<string, number> | null;
   map(row: RowReader, context: MappingContext): MappedRow;
+  /** The data behind a layout, which a column mapping can re-bind. */
+  layout?: LayoutSpec;
 };
 
 /** Binds a layout whose files name their columns exactly so. */

@@ -5,6 +5,9 @@ import { contactCompany } from './002-contact-company.js';
 import { importRollbacks } from './003-import-rollbacks.js';
 import { spendCampaignKey } from './004-spend-campaign-key.js';
 import { closingIndex } from './005-closing-index.js';
+import { identityAndMappings } from './006-identity-and-mappings.js';
+import { datasetTables } from './007-dataset-tables.js';
+import { mrrMonthEnds } from './008-mrr-month-ends.js';
 
 export type Migration = {
   version: number;
@@ -18,6 +21,9 @@ export const MIGRATIONS: readonly Migration[] = [
   importRollbacks,
   spendCampaignKey,
   closingIndex,
+  identityAndMappings,
+  datasetTables,
+  mrrMonthEnds,
 ];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);

@@ -1,0 +1,111 @@
+// `revops batches`, `rollback`, `changes` and `mappings`: what imports did,
+// undoing one, the field changes successive imports recorded, and the
+// column mappings saved for files no layout recognises.
+import { parseArgs } from 'node:util';
+import { call, usage, wholeNumber, withWorkspace, type Io } from './common.js';
+import { printBatches, printChanges } from './output.js';
+
+export async function runBatches(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' } },
+  });
+  const [workspace] = positionals;
+  if (!workspace) usage('batches needs a workspace');
+  return withWorkspace(workspace, async (engine) => {
+    const batches = await call(engine, 'import.batches', {});
+    io.out(printBatches(batches, Boolean(values.json)));
+    return 0;
+  });
+}
+
+export async function runRollback(argv: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
+  const [workspace, batch] = positionals;
+  if (!workspace) usage('rollback needs a workspace and a batch number');
+  const batchId = wholeNumber(batch, 'the batch number');
+  return withWorkspace(workspace, async (engine) => {
+    const result = await call(engine, 'import.rollback', { batchId });
+    io.out(
+      `Rolled back batch ${result.batchId}: ${result.rowsRemoved} records ` +
+        `removed, ${result.rowsRestored} restored\n`,
+    );
+    return 0;
+  });
+}
+
+/** Every change, page by page: a report wants them all. */
+const PAGE = 1000;
+
+export async function runChanges(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      batch: { type: 'string' },
+      entity: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const [workspace] = positionals;
+  if (!workspace) usage('changes needs a workspace');
+  const batchId =
+    values.batch === undefined
+      ? undefined
+      : wholeNumber(values.batch, '--batch');
+  return withWorkspace(workspace, async (engine) => {
+    const rows = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await call(engine, 'import.changes', {
+        batchId,
+        entity: values.entity,
+        offset,
+        limit: PAGE,
+      });
+      rows.push(...page.rows);
+      if (offset + PAGE >= page.total) break;
+    }
+    io.out(printChanges(rows, Boolean(values.json)));
+    return 0;
+  });
+}
+
+export async function runMappings(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, delete: { type: 'string' } },
+  });
+  const [workspace] = positionals;
+  if (!workspace) usage('mappings needs a workspace');
+  return withWorkspace(workspace, async (engine) => {
+    if (values.delete !== undefined) {
+      const { deleted } = await call(engine, 'import.deleteMapping', {
+        name: values.delete,
+      });
+      io.out(
+        deleted
+          ? `Deleted mapping ${values.delete}\n`
+          : `No mapping named ${values.delete}\n`,
+      );
+      return deleted ? 0 : 1;
+    }
+    const mappings = await call(engine, 'import.mappings', {});
+    if (values.json) {
+      io.out(`${JSON.stringify({ mappings })}\n`);
+      return 0;
+    }
+    if (mappings.length === 0) io.out('No saved mappings.\n');
+    for (const mapping of mappings) {
+      const pairs = Object.entries(mapping.columns)
+        .filter(([, field]) => field !== '')
+        .map(([column, field]) => `${column} -> ${field}`);
+      io.out(
+        `${mapping.name} (${mapping.entity}, source ${mapping.source}): ` +
+          `${pairs.join(', ')}\n`,
+      );
+    }
+    return 0;
+  });
+}

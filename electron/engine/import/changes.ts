@@ -1,0 +1,90 @@
+// The field changes successive imports recorded: a deal's stage, amount,
+// close date or owner as one export said it and as the next one did. This
+// is how stage history and forecast change reports come from exports of
+// systems that keep no history of their own.
+import type { FieldChange } from '../../../shared/contract.js';
+import type { Db } from '../store/database.js';
+import { ENTITY_TABLES } from './presets/types.js';
+
+export type ChangesArgs = {
+  batchId?: number;
+  entity?: string;
+  offset: number;
+  limit: number;
+};
+
+/** How a record is named in a report, per table; the external id else. */
+const LABELS: Partial<Record<string, string>> = {
+  accounts: 'name',
+  opportunities: 'name',
+  products: 'name',
+  users: 'name',
+  campaigns: 'name',
+  contacts: 'coalesce(email, last_name)',
+  invoices: 'number',
+};
+
+const FROM = `FROM audit_log l, json_each(l.detail) j
+  WHERE l.action = 'update' AND j.key <> 'batch_id'
+    AND (@batch IS NULL OR l.batch_id = @batch)
+    AND (@entity IS NULL OR l.entity = @entity)
+    AND (l.batch_id IS NULL OR NOT EXISTS (
+      SELECT 1 FROM import_rollbacks r WHERE r.batch_id = l.batch_id))`;
+
+type ChangeRow = {
+  batch_id: number | null;
+  at: string;
+  entity: string;
+  record_id: number | null;
+  field: string;
+  from_value: string | number | null;
+  to_value: string | number | null;
+};
+
+export function listChanges(
+  db: Db,
+  args: ChangesArgs,
+): { rows: FieldChange[]; total: number } {
+  const params = { batch: args.batchId ?? null, entity: args.entity ?? null };
+  const total = db
+    .prepare(`SELECT count(*) ${FROM}`)
+    .pluck()
+    .get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT l.batch_id, l.at, l.entity, l.record_id, j.key AS field,
+              json_extract(j.value, '$.from') AS from_value,
+              json_extract(j.value, '$.to') AS to_value
+       ${FROM}
+       ORDER BY l.id DESC, j.key LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: args.limit, offset: args.offset }) as ChangeRow[];
+  const known = new Set<string>(ENTITY_TABLES);
+  const describe = (entity: string, id: number | null) => {
+    if (id === null || !known.has(entity)) return null;
+    const label = LABELS[entity] ?? 'external_id';
+    return db
+      .prepare(
+        `SELECT external_id, ${label} AS label FROM ${entity} WHERE id = ?`,
+      )
+      .get(id) as
+      { external_id: string | null; label: string | null } | undefined;
+  };
+  return {
+    total,
+    rows: rows.map((row) => {
+      const record = describe(row.entity, row.record_id);
+      return {
+        batchId: row.batch_id,
+        at: row.at,
+        entity: row.entity,
+        recordId: row.record_id,
+        externalId: record?.external_id ?? null,
+        label: record?.label ?? null,
+        field: row.field,
+        from: row.from_value,
+        to: row.to_value,
+      };
+    }),
+  };
+}

@@ -1,0 +1,83 @@
+// Campaign spend and leads per channel. Spend takes its campaign's
+// channel; a lead takes its own channel, or else its campaign's.
+import { toMajor } from '../../../../shared/money.js';
+import type { PeriodRange } from '../../../../shared/period.js';
+import type { MetricContext } from '../metricTypes.js';
+import { moneySum, type MoneySum } from '../common/money.js';
+import type { SegmentCondition } from '../common/segments.js';
+
+/** The channel shown for spend or leads that name none. */
+export const NO_CHANNEL = '(none)';
+
+export function spendByChannel(
+  context: MetricContext,
+  period: PeriodRange,
+  segment: SegmentCondition,
+): Map<string, MoneySum> {
+  const rows = context.db
+    .prepare(
+      `SELECT coalesce(c.channel, @none) AS channel, cs.currency AS currency,
+              cs.spend_on AS spendOn, sum(cs.amount_minor) AS amount
+         FROM campaign_spend cs
+         LEFT JOIN campaigns c ON c.id = cs.campaign_id
+        WHERE cs.spend_on BETWEEN @start AND @end AND ${segment.where}
+        GROUP BY 1, 2, 3`,
+    )
+    .all({
+      start: period.start,
+      end: period.end,
+      none: NO_CHANNEL,
+      ...segment.params,
+    }) as {
+    channel: string;
+    currency: string;
+    spendOn: string;
+    amount: number;
+  }[];
+  const byChannel = new Map<string, MoneySum>();
+  for (const row of rows) {
+    const sum = byChannel.get(row.channel) ?? moneySum(context.rates);
+    sum.add(row.amount, row.currency, row.spendOn);
+    byChannel.set(row.channel, sum);
+  }
+  return byChannel;
+}
+
+export function leadsByChannel(
+  context: MetricContext,
+  period: PeriodRange,
+  segment: SegmentCondition,
+): Map<string, number> {
+  const rows = context.db
+    .prepare(
+      `SELECT coalesce(l.channel, c.channel, @none) AS channel,
+              count(*) AS leads
+         FROM leads l
+         LEFT JOIN campaigns c ON c.id = l.campaign_id
+        WHERE l.created_on BETWEEN @start AND @end AND ${segment.where}
+        GROUP BY 1`,
+    )
+    .all({
+      start: period.start,
+      end: period.end,
+      none: NO_CHANNEL,
+      ...segment.params,
+    }) as { channel: string; leads: number }[];
+  return new Map(rows.map((row) => [row.channel, row.leads]));
+}
+
+/** All spend of a channel map as one sum, in major units. */
+export function totalSpend(
+  reporting: string,
+  byChannel: Map<string, MoneySum>,
+): { total: number | null; missing: string[] } {
+  const missing = new Set<string>();
+  let totalMinor = 0;
+  for (const sum of byChannel.values()) {
+    sum.missing().forEach((currency) => missing.add(currency));
+    totalMinor += sum.totalMinor() ?? 0;
+  }
+  return missing.size > 0
+    ? { total: null, missing: [...missing].sort() }
+    : { total: toMajor(totalMinor, reporting), missing: [] };
+}

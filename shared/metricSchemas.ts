@@ -1,0 +1,131 @@
+// Schemas of the metric catalogue and its views across the process
+// boundary: the definitions, computed values, monthly series, the MRR
+// waterfall, cohort retention and receivables aging.
+import { z } from 'zod';
+
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const periodText = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'YYYY, YYYY-Qn or YYYY-MM');
+
+export const metricEntrySchema = z.object({
+  id: z.string(),
+  family: z.string(),
+  name: z.string(),
+  unit: z.enum(['count', 'ratio', 'currency', 'days', 'months', 'score']),
+  direction: z.enum(['higher_is_better', 'lower_is_better', 'neutral']),
+  formula: z.string(),
+  convention: z.string().optional(),
+  inputs: z.array(z.string()),
+  settings: z.array(z.string()),
+});
+
+export const metricFilterSchema = z.object({
+  field: z.string().min(1).max(40),
+  value: z.string().max(200),
+});
+
+/** Where and how a metric is measured; shared by every metric method. */
+export const metricScopeSchema = z.object({
+  period: periodText.optional(),
+  range: z.object({ start: calendarDate, end: calendarDate }).optional(),
+  where: z.array(metricFilterSchema).max(20).default([]),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  options: z
+    .object({
+      grossMarginPct: z.number().gt(0).max(100).optional(),
+      churnWindowMonths: z.number().int().min(1).max(36).optional(),
+      isReactivationInNrr: z.boolean().optional(),
+    })
+    .default({}),
+});
+
+export const metricResultSchema = z.object({
+  id: z.string(),
+  value: z.number().nullable(),
+  unit: metricEntrySchema.shape.unit,
+  currency: z.string().nullable(),
+  period: z.string(),
+  note: z.string().nullable(),
+  inputs: z.record(z.string(), z.number().nullable()),
+});
+export type MetricValue = z.infer<typeof metricResultSchema>;
+
+export const metricOptionsSchema = z.object({
+  grossMarginPct: z.number(),
+  churnWindowMonths: z.number(),
+  isReactivationInNrr: z.boolean(),
+});
+
+export const monthRangeSchema = z.object({ from: monthText, to: monthText });
+
+export const metricSeriesSchema = z.object({
+  months: z.array(z.string()),
+  currency: z.string(),
+  /** One value per month for each metric, in month order. */
+  series: z.record(z.string(), z.array(metricResultSchema)),
+});
+
+export const waterfallSchema = z.object({
+  currency: z.string(),
+  steps: z.array(
+    z.object({
+      month: z.string(),
+      startMrr: z.number().nullable(),
+      new: z.number().nullable(),
+      expansion: z.number().nullable(),
+      reactivation: z.number().nullable(),
+      contraction: z.number().nullable(),
+      churn: z.number().nullable(),
+      currencyEffect: z.number().nullable(),
+      endMrr: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
+export const cohortGridSchema = z.object({
+  currency: z.string(),
+  missing: z.array(z.string()),
+  cohorts: z.array(
+    z.object({
+      cohort: z.string(),
+      customers: z.number(),
+      mrr: z.number().nullable(),
+      cells: z.array(
+        z.object({
+          month: z.string(),
+          monthsSinceSignup: z.number(),
+          customers: z.number(),
+          logoRetention: z.number().nullable(),
+          mrr: z.number().nullable(),
+          revenueRetention: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const agingSchema = z.object({
+  currency: z.string(),
+  total: z.number().nullable(),
+  invoices: z.number(),
+  note: z.string().nullable(),
+  buckets: z.array(
+    z.object({
+      bucket: z.string(),
+      amount: z.number().nullable(),
+      invoices: z.number(),
+    }),
+  ),
+});
+
+/** The records behind one metric value, for the grid. */
+export const metricDrillSchema = metricScopeSchema.extend({
+  metric: z.string().min(1).max(60),
+});
+export type MetricDrillArgs = z.input<typeof metricDrillSchema>;

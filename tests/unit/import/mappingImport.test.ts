@@ -1,0 +1,294 @@
+// Files no layout recognises, imported through a column mapping made by
+// hand; the mapping saved and found again for a file with the same header;
+// rows that repeat an id within one file; required values left blank.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ColumnMapping } from '../../../shared/contract.js';
+import {
+  headerFingerprint,
+  listMappings,
+  mappingForHeader,
+} from '../../../electron/engine/import/mappings.js';
+import { inspectImportFile } from '../../../electron/engine/import/inspectImport.js';
+import {
+  importFile,
+  type ImportRequest,
+} from '../../../electron/engine/import/runImport.js';
+import {
+  mappingTargets,
+  suggestMapping,
+} from '../../../electron/engine/import/presets/mapping.js';
+import type { Db } from '../../../electron/engine/store/database.js';
+import { tempWorkspace, type TempDir } from '../../support/workspace.js';
+
+let temps: TempDir[] = [];
+afterEach(() => {
+  temps.forEach((temp) => temp.remove());
+  temps = [];
+});
+
+function setup(): { db: Db; file(name: string, text: string): string } {
+  const { db, temp } = tempWorkspace();
+  temps.push(temp);
+  return { db, file: (name, text) => temp.file(name, text) };
+}
+
+const quiet = { isCancelled: () => false, onProgress: () => undefined };
+
+const LEDGER = [
+  'Ref;Client;Booked;Total;Cur',
+  'X1;Acme;02.01.2024;1.234,50;EUR',
+  'X2;Beta;03.01.2024;12,00;EUR',
+  'X3;Gamma;15.01.2024;7,25;USD',
+].join('\n');
+
+const MAPPING: ColumnMapping = {
+  entity: 'invoices',
+  source: 'ledger',
+  columns: {
+    Ref: 'number',
+    Client: 'customer',
+    Booked: 'issued',
+    Total: 'amount',
+    Cur: 'currency',
+  },
+};
+
+function run(db: Db, path: string, extra: Partial<ImportRequest> = {}) {
+  return importFile(
+    db,
+    { path, name: 'ledger.csv', preset: null, ...extra },
+    quiet,
+  );
+}
+
+describe('column mappings', () => {
+  it('refuses a file no layout knows, saying how to map it', async () => {
+    const { db, file } = setup();
+    const result = await run(db, file('ledger.csv', LEDGER));
+    expect(result.status).toBe('failed');
+    expect(result.message).toContain('Ref, Client, Booked, Total, Cur');
+    expect(result.message).toContain('Map its columns');
+  });
+
+  it('imports through a mapping with the file’s own locale, and saves it', async () => {
+    const { db, file } = setup();
+    const path = file('ledger.csv', LEDGER);
+    const inspection = await inspectImportFile(db, { path });
+    expect(inspection).toMatchObject({
+      delimiter: ';',
+      columns: ['Ref', 'Client', 'Booked', 'Total', 'Cur'],
+      preset: null,
+      savedMapping: null,
+    });
+    expect(inspection.samples[0]).toEqual([
+      'X1',
+      'Acme',
+      '02.01.2024',
+      '1.234,50',
+      'EUR',
+    ]);
+    const result = await run(db, path, {
+      mapping: MAPPING,
+      saveMappingAs: 'Ledger invoices',
+    });
+    expect(result).toMatchObject({
+      status: 'committed',
+      preset: 'Ledger invoices',
+      entity: 'invoices',
+      mappingName: 'Ledger invoices',
+      rowsNew: 3,
+      rowsRejected: 0,
+      decimalMark: ',',
+    });
+    expect(
+      db
+        .prepare(
+          `SELECT source, number, account_key, issued_on, amount_minor, currency
+             FROM invoices ORDER BY number`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        source: 'ledger',
+        number: 'X1',
+        account_key: 'Acme',
+        issued_on: '2024-01-02',
+        amount_minor: 123450,
+        currency: 'EUR',
+      },
+      {
+        source: 'ledger',
+        number: 'X2',
+        account_key: 'Beta',
+        issued_on: '2024-01-03',
+        amount_minor: 1200,
+        currency: 'EUR',
+      },
+      {
+        source: 'ledger',
+        number: 'X3',
+        account_key: 'Gamma',
+        issued_on: '2024-01-15',
+        amount_minor: 725,
+        currency: 'USD',
+      },
+    ]);
+    expect(listMappings(db).map((saved) => saved.name)).toEqual([
+      'Ledger invoices',
+    ]);
+
+    // The next export has the same columns in another order and case.
+    const next = file(
+      'ledger-feb.csv',
+      ['cur;TOTAL;ref;client;booked', 'EUR;5,00;X4;Delta;15.02.2024'].join(
+        '\n',
+      ),
+    );
+    expect(
+      (await inspectImportFile(db, { path: next })).savedMapping,
+    ).toMatchObject({ name: 'Ledger invoices', entity: 'invoices' });
+    const again = await run(db, next);
+    expect(again).toMatchObject({
+      status: 'committed',
+      mappingName: 'Ledger invoices',
+      rowsNew: 1,
+    });
+  });
+
+  it('keeps nothing of a dry run, not even the mapping to save', async () => {
+    const { db, file } = setup();
+    const path = file('ledger.csv', LEDGER);
+    const result = await run(db, path, {
+      mapping: MAPPING,
+      saveMappingAs: 'Ledger',
+      isDryRun: true,
+    });
+    expect(result).toMatchObject({ status: 'dry_run', rowsNew: 3 });
+    expect(db.prepare('SELECT count(*) FROM invoices').pluck().get()).toBe(0);
+    expect(
+      mappingForHeader(db, ['Ref', 'Client', 'Booked', 'Total', 'Cur']),
+    ).toBeNull();
+  });
+
+  it('names what is wrong with a mapping', async () => {
+    const { db, file } = setup();
+    const path = file('ledger.csv', LEDGER);
+    const bad = async (columns: Record<string, string>) =>
+      (await run(db, path, { mapping: { entity: 'invoices', columns } }))
+        .message;
+    expect(await bad({ Ref: 'number', Total: 'amount' })).toContain(
+      'needs a column for: issued',
+    );
+    expect(
+      await bad({ Ref: 'number', Booked: 'issued', Total: 'price' }),
+    ).toContain('sends column Total to price');
+    expect(
+      await bad({ Ref: 'number', Booked: 'issued', Nope: 'amount' }),
+    ).toContain('names column Nope');
+    expect(
+      await bad({
+        Ref: 'number',
+        Booked: 'issued',
+        Total: 'amount',
+        Cur: 'amount',
+      }),
+    ).toContain('both Total and Cur');
+    expect(db.prepare('SELECT count(*) FROM invoices').pluck().get()).toBe(0);
+  });
+
+  it('offers every entity with its fields, and suggests from header synonyms', () => {
+    const targets = mappingTargets();
+    expect(targets.map((target) => target.entity)).toEqual(
+      expect.arrayContaining([
+        'accounts',
+        'contacts',
+        'leads',
+        'opportunities',
+        'products',
+        'subscriptions',
+        'invoices',
+        'payments',
+        'tickets',
+        'campaigns',
+        'activities',
+        'users',
+      ]),
+    );
+    const invoices = targets.find((target) => target.entity === 'invoices');
+    expect(invoices?.requires).toEqual([['number'], ['issued'], ['amount']]);
+    expect(
+      suggestMapping('opportunities', [
+        'Deal Name',
+        'Amount',
+        'Close Date',
+        'x',
+      ]),
+    ).toEqual({ 'Deal Name': 'name', Amount: 'amount', 'Close Date': 'close' });
+    expect(headerFingerprint(['B c', 'a'])).toBe(
+      headerFingerprint(['A', 'b-C']),
+    );
+  });
+});
+
+describe('rows within one file', () => {
+  const DEALS = [
+    'Deal ID,Deal Name,Amount,Currency,Stage',
+    'D1,One,100,USD,Open',
+    'D2,Two,200,USD,Open',
+    'D1,One,100,USD,Open',
+    'D2,Two,250,USD,Closed Won',
+    ',Nameless,5,USD,Open',
+  ].join('\n');
+
+  it('imports a repeated id once; a later row with other values wins, and both are reported', async () => {
+    const { db, file } = setup();
+    const result = await run(db, file('deals.csv', DEALS));
+    expect(result).toMatchObject({
+      status: 'committed',
+      rowsRead: 5,
+      rowsNew: 3,
+      rowsChanged: 1,
+      rowsSkipped: 1,
+      rowsRejected: 0,
+    });
+    expect(result.warnings).toEqual([
+      expect.stringContaining('first on line 4'),
+      expect.stringContaining('line 5 repeats line 3'),
+    ]);
+    expect(
+      db
+        .prepare(
+          "SELECT amount_minor, status FROM opportunities WHERE external_id = 'D2'",
+        )
+        .get(),
+    ).toEqual({ amount_minor: 25000, status: 'won' });
+  });
+
+  it('rejects a row whose required value is blank, naming the column as spelled', async () => {
+    const { db, file } = setup();
+    const result = await run(
+      db,
+      file(
+        'invoices.csv',
+        [
+          'Invoice Number,Invoice Date,Amount,Currency',
+          'A1,2024-01-02,10.00,USD',
+          'A2,,12.00,USD',
+        ].join('\n'),
+      ),
+    );
+    expect(result).toMatchObject({
+      status: 'committed',
+      rowsNew: 1,
+      rowsRejected: 1,
+    });
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        column: 'Invoice Date',
+        value: '',
+        reason: 'A value is required here.',
+      },
+    ]);
+  });
+});
