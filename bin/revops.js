@@ -10,5 +10,8 @@ if (!existsSync(entry)) {
   process.stderr.write('revops: not built yet; run `npm run build` first\n');
   process.exit(1);
 }
-const { main } = await import(pathToFileURL(entry).href);
+const { main, stopQuietlyOnClosedPipe } = await import(
+  pathToFileURL(entry).href
+);
+stopQuietlyOnClosedPipe();
 process.exitCode = await main(process.argv.slice(2));

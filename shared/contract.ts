@@ -22,11 +22,17 @@ import {
   metricResultSchema,
   metricScopeSchema,
   metricSeriesSchema,
+  metricTargetSchema,
   monthRangeSchema,
+  targetInputSchema,
   waterfallSchema,
 } from './metricSchemas.js';
 
-export type { MetricDrillArgs, MetricValue } from './metricSchemas.js';
+export type {
+  MetricDrillArgs,
+  MetricTarget,
+  MetricValue,
+} from './metricSchemas.js';
 
 export type {
   ColumnMapping,
@@ -92,6 +98,8 @@ export const importResultSchema = z.object({
   rowsChanged: z.number().int(),
   rowsUnchanged: z.number().int(),
   rowsRejected: z.number().int(),
+  /** Rows of records deleted by hand; the import asks what to do. */
+  rowsDeletedEarlier: z.number().int(),
   message: z.string().nullable(),
   /** The decimal mark amounts were read with, decided from the file. */
   decimalMark: z.enum(['.', ',']).nullable(),
@@ -445,6 +453,12 @@ export const contract = {
     result: cohortGridSchema,
   },
   'metrics.aging': { args: metricScopeSchema, result: agingSchema },
+  'targets.list': { args: none, result: z.array(metricTargetSchema) },
+  'targets.save': { args: targetInputSchema, result: metricTargetSchema },
+  'targets.delete': {
+    args: z.object({ id: z.number().int() }),
+    result: z.object({ deleted: z.boolean() }),
+  },
   'dialog.openWorkspace': {
     args: none,
     result: z.object({ path: z.string().nullable() }),

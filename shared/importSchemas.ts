@@ -113,5 +113,7 @@ export const fieldChangeSchema = z.object({
   field: z.string(),
   from: z.union([z.string(), z.number(), z.null()]),
   to: z.union([z.string(), z.number(), z.null()]),
+  /** For an amount: its currency; the values are then in major units. */
+  currency: z.string().nullable(),
 });
 export type FieldChange = z.infer<typeof fieldChangeSchema>;

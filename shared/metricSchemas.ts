@@ -129,3 +129,26 @@ export const metricDrillSchema = metricScopeSchema.extend({
   metric: z.string().min(1).max(60),
 });
 export type MetricDrillArgs = z.input<typeof metricDrillSchema>;
+
+export const metricTargetSchema = z.object({
+  id: z.number().int(),
+  metric: z.string(),
+  period: z.string(),
+  baseline: z.number().nullable(),
+  target: z.number(),
+  owner: z.string().nullable(),
+  deadline: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type MetricTarget = z.infer<typeof metricTargetSchema>;
+
+export const targetInputSchema = z.object({
+  id: z.number().int().optional(),
+  metric: z.string().min(1).max(60),
+  period: periodText,
+  baseline: z.number().finite().nullable().optional(),
+  target: z.number().finite(),
+  owner: z.string().max(120).nullable().optional(),
+  deadline: calendarDate.nullable().optional(),
+  note: z.string().max(500).nullable().optional(),
+});

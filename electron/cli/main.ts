@@ -359,10 +359,22 @@ async function run(argv: string[], io: Io): Promise<number> {
 
 export type { Io };
 
+/**
+ * `revops export … | head` closes the pipe early; that is the reader's
+ * choice, not a failure worth a stack trace.
+ */
+export function stopQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const isEntry =
   process.argv[1] !== undefined &&
   import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
 if (isEntry) {
+  stopQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

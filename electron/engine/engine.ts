@@ -33,6 +33,7 @@ import {
   retentionCohorts,
 } from './kpi/metricViews.js';
 import { METRIC_CATALOGUE } from '../../shared/catalogue/index.js';
+import { deleteTarget, listTargets, saveTarget } from './kpi/targets.js';
 import { createLogger } from './logger.js';
 import { readSettings, writeSettings } from './store/settings.js';
 import {
@@ -257,6 +258,12 @@ export class Engine {
         retentionCohorts(this.currentWorkspace().db, args),
       'metrics.aging': async (args) =>
         agingAtPeriodEnd(this.currentWorkspace().db, args),
+      'targets.list': async () => listTargets(this.currentWorkspace().db),
+      'targets.save': async (args) =>
+        saveTarget(this.currentWorkspace().db, args),
+      'targets.delete': async ({ id }) => ({
+        deleted: deleteTarget(this.currentWorkspace().db, id),
+      }),
       'kpi.compute': async (args) => {
         const { db } = this.currentWorkspace();
         return computeSalesKpis(db, readSettings(db), args);

@@ -18,6 +18,9 @@ const COUNTED_TABLES = [
   'subscriptions',
   'invoices',
   'tickets',
+  'customer_snapshots',
+  'churn_events',
+  'feature_usage',
 ] as const;
 
 export type OpenWorkspace = {

@@ -1,40 +1,18 @@
 // The built `revops` command, run as a user's script would run it.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  realDataDir,
-  repoRoot,
-  tempDir,
-  type TempDir,
-} from '../support/workspace.js';
+import { ensureBuilt, revops } from '../support/cli.js';
+import { realDataDir, tempDir, type TempDir } from '../support/workspace.js';
 
-const BIN = join(repoRoot, 'bin', 'revops.js');
-const BUILT = join(repoRoot, 'dist', 'electron', 'cli', 'main.js');
 const MAVEN = join(realDataDir, 'maven-crm-sales-opportunities');
 const hasData = existsSync(join(MAVEN, 'sales_pipeline.csv'));
-
-function revops(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, REVOPS_DATA_DIR: dataDir, REVOPS_LOG_LEVEL: 'warn' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 let temp: TempDir;
 
 beforeAll(() => {
   temp = tempDir();
-  if (!existsSync(BUILT)) {
-    const build = spawnSync(
-      process.execPath,
-      [join(repoRoot, 'scripts', 'build.mjs')],
-      { stdio: 'inherit' },
-    );
-    expect(build.status).toBe(0);
-  }
+  ensureBuilt();
 }, 300_000);
 afterAll(() => temp?.remove());
 

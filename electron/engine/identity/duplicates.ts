@@ -56,7 +56,12 @@ export type DuplicateSuggestion = {
   evidence: string;
 };
 
-type AccountRow = { id: number; name: string; source: string };
+type AccountRow = {
+  id: number;
+  name: string;
+  source: string;
+  domain: string | null;
+};
 type ContactRow = {
   id: number;
   email: string | null;
@@ -79,17 +84,34 @@ export function findDuplicates(db: Db): DuplicateSuggestion[] {
   const suggestions: DuplicateSuggestion[] = [];
   const accounts = db
     .prepare(
-      'SELECT id, name, source FROM accounts WHERE merged_into_id IS NULL ORDER BY id',
+      `SELECT id, name, source, domain FROM accounts
+        WHERE merged_into_id IS NULL ORDER BY id`,
     )
     .all() as AccountRow[];
-  for (const group of groupBy(accounts, (row) => companyKey(row.name))) {
+  const offered = new Set<string>();
+  const offerAccounts = (group: AccountRow[], evidence: string) => {
+    const key = group.map((row) => row.id).join(',');
+    if (offered.has(key)) return;
+    offered.add(key);
     suggestions.push({
       entity: 'accounts',
       ids: group.map((row) => row.id),
       labels: group.map((row) => `${row.name} (${row.source})`),
-      evidence:
-        'The names match once case, punctuation and legal form are set aside.',
+      evidence,
     });
+  };
+  for (const group of groupBy(accounts, (row) => companyKey(row.name))) {
+    offerAccounts(
+      group,
+      'The names match once case, punctuation and legal form are set aside.',
+    );
+  }
+  for (const group of groupBy(accounts, (row) => row.domain)) {
+    offerAccounts(
+      group,
+      `The same web domain (${group[0]?.domain ?? ''}) once "www." and ` +
+        'the address around it are set aside.',
+    );
   }
   const contacts = db
     .prepare(

@@ -3,6 +3,7 @@
 // is how stage history and forecast change reports come from exports of
 // systems that keep no history of their own.
 import type { FieldChange } from '../../../shared/contract.js';
+import { toMajor } from '../../../shared/money.js';
 import type { Db } from '../store/database.js';
 import { ENTITY_TABLES } from './presets/types.js';
 
@@ -60,20 +61,43 @@ export function listChanges(
     )
     .all({ ...params, limit: args.limit, offset: args.offset }) as ChangeRow[];
   const known = new Set<string>(ENTITY_TABLES);
+  const currencyTables = new Map<string, boolean>();
+  const hasCurrency = (entity: string): boolean => {
+    let found = currencyTables.get(entity);
+    if (found === undefined) {
+      const columns = db.pragma(`table_info(${entity})`) as { name: string }[];
+      found = columns.some((column) => column.name === 'currency');
+      currencyTables.set(entity, found);
+    }
+    return found;
+  };
   const describe = (entity: string, id: number | null) => {
     if (id === null || !known.has(entity)) return null;
     const label = LABELS[entity] ?? 'external_id';
+    const currency = hasCurrency(entity) ? 'currency' : 'NULL';
     return db
       .prepare(
-        `SELECT external_id, ${label} AS label FROM ${entity} WHERE id = ?`,
+        `SELECT external_id, ${label} AS label, ${currency} AS currency
+           FROM ${entity} WHERE id = ?`,
       )
       .get(id) as
-      { external_id: string | null; label: string | null } | undefined;
+      | {
+          external_id: string | null;
+          label: string | null;
+          currency: string | null;
+        }
+      | undefined;
   };
   return {
     total,
     rows: rows.map((row) => {
       const record = describe(row.entity, row.record_id);
+      const amount = /^(.+)_minor$/.exec(row.field)?.[1];
+      const currency = amount ? (record?.currency ?? null) : null;
+      const major = (value: ChangeRow['from_value']) =>
+        currency !== null && typeof value === 'number'
+          ? toMajor(value, currency)
+          : value;
       return {
         batchId: row.batch_id,
         at: row.at,
@@ -81,9 +105,11 @@ export function listChanges(
         recordId: row.record_id,
         externalId: record?.external_id ?? null,
         label: record?.label ?? null,
-        field: row.field,
-        from: row.from_value,
-        to: row.to_value,
+        // Amounts are shown in major units beside their currency.
+        field: currency !== null && amount ? amount : row.field,
+        from: major(row.from_value),
+        to: major(row.to_value),
+        currency,
       };
     }),
   };

@@ -132,6 +132,7 @@ export async function importFile(
     rejected: 0,
   };
   const warnings: string[] = [];
+  const deleted = { unasked: 0, skipped: 0, restored: 0, firstLine: 0 };
   const report = () =>
     hooks.onProgress({
       phase: 'writing',
@@ -170,6 +171,7 @@ export async function importFile(
     rowsChanged: counts.changed,
     rowsUnchanged: counts.unchanged,
     rowsRejected: counts.rejected,
+    rowsDeletedEarlier: deleted.unasked + deleted.skipped + deleted.restored,
     message,
     decimalMark: analysed?.decimalMark ?? null,
     dateOrders: Object.fromEntries(
@@ -259,7 +261,6 @@ export async function importFile(
         });
       }
     };
-    const deleted = { unasked: 0, skipped: 0, firstLine: 0 };
     const repeats = { count: 0, firstLine: 0 };
     const conflicts: {
       count: number;
@@ -278,6 +279,7 @@ export async function importFile(
         if (request.deletedRecords === undefined) return 'deleted-unasked';
         if (request.deletedRecords === 'skip') return 'deleted-skipped';
         writer.forgetDeletion(primary);
+        deleted.restored += 1;
       }
       return writer.write(primary);
     };

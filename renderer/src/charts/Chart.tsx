@@ -53,6 +53,8 @@ type ChartProps = {
   height?: number;
   testId?: string;
   pick?: ChartPick;
+  /** Offers a PNG download under this file name (without extension). */
+  exportAs?: { fileName: string; buttonLabel: string };
 };
 
 /** What ECharts tells a click listener; only the fields read here. */
@@ -85,6 +87,7 @@ export function Chart({
   height = 320,
   testId,
   pick,
+  exportAs,
 }: ChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
@@ -187,9 +190,38 @@ export function Chart({
     setActiveIndex(next);
   };
 
+  const savePng = () => {
+    const chart = chartRef.current;
+    if (!chart || !exportAs) return;
+    // The page's surface colour, so the picture reads as it did on screen.
+    const background =
+      getComputedStyle(containerRef.current ?? document.body)
+        .getPropertyValue('--surface')
+        .trim() || '#ffffff';
+    const url = chart.getDataURL({
+      type: 'png',
+      pixelRatio: 2,
+      backgroundColor: background,
+    });
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${exportAs.fileName}.png`;
+    link.click();
+  };
+
   // A chart that only shows is one image; a pickable one is a control.
   return (
     <div className="chart-frame">
+      {exportAs && (
+        <button
+          type="button"
+          className="chart-export link small"
+          data-testid={testId ? `${testId}-png` : undefined}
+          onClick={savePng}
+        >
+          {exportAs.buttonLabel}
+        </button>
+      )}
       <div
         ref={containerRef}
         className={pick ? 'chart is-pickable' : 'chart'}

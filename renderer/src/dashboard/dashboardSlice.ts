@@ -9,6 +9,7 @@ import {
 } from '../../../shared/metrics.js';
 import { api } from '../api/index.js';
 import { IDLE, type Loadable, type SliceCreator } from '../store/types.js';
+import { loadDataSpan, quartersOfSpan } from './dataSpan.js';
 
 export type BreakdownDimension = Exclude<KpiDimension, 'quarter'>;
 export const BREAKDOWN_DIMENSIONS = [
@@ -117,24 +118,35 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (
 
     loadKnownQuarters: async () => {
       const ticket = ++latest.known;
+      const quarters = new Set<string>();
       try {
         const { metrics } = await api.call('kpi.compute', {
           metrics: ['deals_won', 'deals_lost'],
           by: 'quarter',
         });
-        const quarters = new Set<string>();
         for (const value of metrics) {
           if (value.group !== null && (value.value ?? 0) > 0) {
             quarters.add(value.group);
           }
         }
-        if (ticket === latest.known) {
-          set({ knownQuarters: [...quarters].sort() });
-        }
       } catch {
         // Without the list the picker still offers all time.
-        if (ticket === latest.known) set({ knownQuarters: [] });
       }
+      // Subscriptions, invoices and tickets have months of their own.
+      const workspace = get().workspace;
+      const span = workspace ? await loadDataSpan().catch(() => null) : null;
+      if (ticket !== latest.known) return;
+      if (span && workspace) {
+        const calendar = {
+          startMonth: workspace.fiscalYearStartMonth,
+          label: workspace.fiscalYearLabel,
+        };
+        for (const quarter of quartersOfSpan(span, calendar)) {
+          quarters.add(quarter);
+        }
+      }
+      get().setDataSpan(span);
+      set({ knownQuarters: [...quarters].sort() });
     },
 
     loadBreakdown: async () => {

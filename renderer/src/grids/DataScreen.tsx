@@ -11,6 +11,7 @@ import { api } from '../api/index.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { useStore } from '../store/index.js';
+import { metricDrillLabel } from '../dashboard/metricText.js';
 import { columnTitle } from './columnDefs.js';
 import {
   downloadText,
@@ -19,6 +20,7 @@ import {
   type GridQuery,
 } from './csvExport.js';
 import { toCsv } from './csvText.js';
+import { drillLabel } from './drill.js';
 import { DrillChip } from './DrillChip.js';
 import { EntityGrid } from './EntityGrid.js';
 
@@ -90,6 +92,16 @@ function EntityView({ entity }: { entity: GridEntity }) {
   const drill = useStore((state) =>
     entity === 'opportunities' ? state.gridDrill : null,
   );
+  const metricDrill = useStore((state) =>
+    state.gridMetricDrill?.entity === entity
+      ? state.gridMetricDrill.args
+      : null,
+  );
+  const workspace = useStore((state) => state.workspace);
+  const calendar = {
+    startMonth: workspace?.fiscalYearStartMonth ?? 1,
+    label: workspace?.fiscalYearLabel ?? ('end' as const),
+  };
   const setTotal = useStore((state) => state.setGridTotal);
   const { state: columnsState, retry } = useGridColumns(entity);
   const [searchText, setSearchText] = useState('');
@@ -128,6 +140,7 @@ function EntityView({ entity }: { entity: GridEntity }) {
       filters: {},
       quickSearch,
       ...(drill ? { drill } : {}),
+      ...(metricDrill ? { metricDrill } : {}),
     };
     setIsExporting(true);
     setExportNote(null);
@@ -150,8 +163,25 @@ function EntityView({ entity }: { entity: GridEntity }) {
     <>
       {drill && (
         <DrillChip
-          drill={drill}
-          total={total}
+          label={drillLabel(t, locale, drill, calendar)}
+          intro={t('drill.intro')}
+          count={
+            total === undefined ? null : t('drill.count', { count: total })
+          }
+          dismissLabel={t('drill.dismiss')}
+          onDismissed={() => searchRef.current?.focus()}
+        />
+      )}
+      {metricDrill && (
+        <DrillChip
+          label={metricDrillLabel(t, locale, metricDrill, calendar)}
+          intro={t('drill.metricIntro')}
+          count={
+            total === undefined ? null : t(`total.${entity}`, { count: total })
+          }
+          dismissLabel={t('drill.dismissAll', {
+            entity: t(`entity.${entity}`),
+          })}
           onDismissed={() => searchRef.current?.focus()}
         />
       )}
@@ -183,9 +213,14 @@ function EntityView({ entity }: { entity: GridEntity }) {
       {gridError !== null && <ErrorNotice error={gridError} isCompact />}
       {total === 0 && (
         <p className="muted">
-          {t(drill ? 'data.emptyDrill' : 'data.empty', {
-            entity: t(`entity.${entity}`),
-          })}
+          {t(
+            metricDrill
+              ? 'data.emptyMetricDrill'
+              : drill
+                ? 'data.emptyDrill'
+                : 'data.empty',
+            { entity: t(`entity.${entity}`) },
+          )}
         </p>
       )}
       {columnsState.status === 'loading' && (
@@ -201,6 +236,7 @@ function EntityView({ entity }: { entity: GridEntity }) {
           columns={columnsState.columns}
           quickSearch={quickSearch}
           drill={drill}
+          metricDrill={metricDrill}
           onQuery={onQuery}
           onTotal={onTotal}
           onError={onError}

@@ -16,6 +16,7 @@ import type {
   Drill,
   GridColumn,
   GridEntity,
+  MetricDrillArgs,
 } from '../../../shared/contract.js';
 import { api } from '../api/index.js';
 import { useColorScheme } from '../common/useColorScheme.js';
@@ -41,6 +42,7 @@ type EntityGridProps = {
   columns: readonly GridColumn[];
   quickSearch: string;
   drill: Drill | null;
+  metricDrill: MetricDrillArgs | null;
   /** Told the query behind each page, so an export can repeat it. */
   onQuery(query: GridQuery): void;
   onTotal(total: number): void;
@@ -52,6 +54,7 @@ export function EntityGrid({
   columns,
   quickSearch,
   drill,
+  metricDrill,
   onQuery,
   onTotal,
   onError,
@@ -93,6 +96,7 @@ export function EntityGrid({
           filters: toContractFilters(params.filterModel),
           quickSearch,
           ...(drill ? { drill } : {}),
+          ...(metricDrill ? { metricDrill } : {}),
         };
         onQuery(query);
         api
@@ -112,7 +116,7 @@ export function EntityGrid({
       },
     };
     return source;
-  }, [entity, quickSearch, drill, onQuery, onTotal, onError]);
+  }, [entity, quickSearch, drill, metricDrill, onQuery, onTotal, onError]);
   useEffect(() => {
     liveSource.current = datasource;
   }, [datasource]);

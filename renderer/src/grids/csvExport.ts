@@ -5,6 +5,7 @@ import type {
   ColumnFilter,
   Drill,
   GridEntity,
+  MetricDrillArgs,
 } from '../../../shared/contract.js';
 import { api } from '../api/index.js';
 import type { GridRow } from './columnDefs.js';
@@ -19,6 +20,8 @@ export type GridQuery = {
   quickSearch: string;
   /** The deals behind one KPI value; opportunities only. */
   drill?: Drill;
+  /** The records behind one catalogue metric value. */
+  metricDrill?: MetricDrillArgs;
 };
 
 /** Every row of the query up to the limit; `isTruncated` when more exist. */

@@ -1,5 +1,6 @@
 // English, the reference catalogue: every key the interface uses is here,
 // and the other catalogues are checked against it.
+import { enDashboard } from './enDashboard.js';
 import { enImport } from './enImport.js';
 import type { Catalogue } from './types.js';
 
@@ -49,9 +50,9 @@ export const en = {
   'period.fiscalYear': 'FY{year}',
   'period.fiscalQuarter': 'FY{year} Q{quarter}',
 
-  'home.title': 'Sales performance',
+  'home.title': 'Revenue dashboard',
   'home.subtitle': '{period} · amounts in {currency}',
-  'home.emptyTitle': 'No deals in this workspace yet',
+  'home.emptyTitle': 'Nothing to measure in this workspace yet',
   'home.emptyBody':
     'Import your opportunity export to fill the dashboard: a pipeline file with one row per deal (stage, owner, account, product, engage and close dates, value). Add the accounts, products and sales team files to break the numbers down by industry, product, manager and region.',
   'home.emptyMaven':
@@ -376,6 +377,7 @@ export const en = {
   'import.showErrors': 'Show rejected rows',
   'import.pickNative': 'Choose files…',
   ...enImport,
+  ...enDashboard,
 
   'settings.title': 'Settings',
   'settings.language': 'Language',

@@ -1,6 +1,7 @@
 // Korean. Typed against the English keys, so a missing or extra key fails
 // the type check.
 import type { MessageKey } from './en.js';
+import { koDashboard } from './koDashboard.js';
 import { koImport } from './koImport.js';
 import type { Message } from './types.js';
 
@@ -47,9 +48,9 @@ export const ko: Record<MessageKey, Message> = {
   'period.fiscalYear': 'FY{year}',
   'period.fiscalQuarter': 'FY{year} {quarter}분기',
 
-  'home.title': '영업 성과',
+  'home.title': '매출 대시보드',
   'home.subtitle': '{period} · 금액 단위 {currency}',
-  'home.emptyTitle': '이 워크스페이스에는 아직 거래가 없습니다',
+  'home.emptyTitle': '이 워크스페이스에는 아직 측정할 데이터가 없습니다',
   'home.emptyBody':
     '대시보드를 채우려면 영업 기회 내보내기 파일을 가져오세요. 거래마다 한 행(단계, 담당자, 고객사, 제품, 시작일과 종료일, 금액)이 있는 파이프라인 파일입니다. 고객사, 제품, 영업팀 파일도 함께 가져오면 업종, 제품, 관리자, 지역별로 나누어 볼 수 있습니다.',
   'home.emptyMaven':
@@ -345,6 +346,7 @@ export const ko: Record<MessageKey, Message> = {
   'import.showErrors': '거부된 행 보기',
   'import.pickNative': '파일 선택…',
   ...koImport,
+  ...koDashboard,
 
   'settings.title': '설정',
   'settings.language': '언어',

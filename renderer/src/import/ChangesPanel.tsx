@@ -4,13 +4,25 @@ import { useEffect, useRef } from 'react';
 import type { FieldChange } from '../../../shared/contract.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
-import { formatCount, translateIfKnown, type Locale } from '../i18n/index.js';
+import {
+  formatCount,
+  translateIfKnown,
+  type Locale,
+  type Translate,
+} from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import { CHANGES_PAGE } from './identitySlice.js';
 
 function valueText(locale: Locale, value: FieldChange['from']): string {
   if (value === null) return '—';
   return typeof value === 'number' ? formatCount(locale, value) : value;
+}
+
+/** An amount's field names its currency; its values are in major units. */
+function fieldText(change: FieldChange): string {
+  return change.currency
+    ? `${change.field} (${change.currency})`
+    : change.field;
 }
 
 function recordText(change: FieldChange): string {
@@ -39,7 +51,7 @@ function ChangeRows({ rows }: { rows: readonly FieldChange[] }) {
                 change.entity}
             </td>
             <td>{recordText(change)}</td>
-            <td className="mono">{change.field}</td>
+            <td className="mono">{fieldText(change)}</td>
             <td className="mono">{valueText(locale, change.from)}</td>
             <td className="mono">{valueText(locale, change.to)}</td>
           </tr>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ResultOf } from '../../../shared/contract.js';
 import { ErrorNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
-import { formatInstant, translateIfKnown } from '../i18n/index.js';
+import { formatCount, formatInstant, translateIfKnown } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 
 type Suggestion = ResultOf<'identity.duplicates'>[number];
@@ -90,7 +90,9 @@ function MergeList() {
                 </td>
                 <td>{merge.keptLabel}</td>
                 <td>{merge.mergedLabel}</td>
-                <td className="num">{merge.recordsMoved}</td>
+                <td className="num">
+                  {formatCount(locale, merge.recordsMoved)}
+                </td>
                 <td>
                   {merge.undoneAt === null ? (
                     <button

@@ -93,16 +93,18 @@ function ColumnRows({ inspection, target, draft, repeated }: ColumnRowsProps) {
               <th scope="row" className="mapping-column">
                 {column}
               </th>
-              <td className="mono mapping-samples">
-                {samples.length === 0 ? (
-                  <span className="muted">{t('import.noSamples')}</span>
-                ) : (
-                  samples.map((value, index) => (
-                    <span key={index} className="sample">
-                      {value}
-                    </span>
-                  ))
-                )}
+              <td className="mono">
+                <div className="mapping-samples">
+                  {samples.length === 0 ? (
+                    <span className="muted">{t('import.noSamples')}</span>
+                  ) : (
+                    samples.map((value, index) => (
+                      <span key={index} className="sample">
+                        {value}
+                      </span>
+                    ))
+                  )}
+                </div>
               </td>
               <td>
                 <select

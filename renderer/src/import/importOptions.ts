@@ -62,21 +62,11 @@ export function readingArgs(
   };
 }
 
-// TODO(#3): the result should say this in a field of its own; until then
-// the engine's wording about rows of records deleted earlier is matched.
-const DELETED_EARLIER = /deleted earlier/i;
-
 /**
  * Whether a result holds rows of records deleted by hand that the import
  * will not write until the user says to skip or restore them.
  */
 export function asksAboutDeletedRecords(result: ImportResult): boolean {
-  if (result.status === 'dry_run') {
-    return result.warnings.some(
-      (warning) => DELETED_EARLIER.test(warning) && /ask/i.test(warning),
-    );
-  }
-  return (
-    result.status === 'failed' && DELETED_EARLIER.test(result.message ?? '')
-  );
+  if (result.rowsDeletedEarlier === 0) return false;
+  return result.status === 'dry_run' || result.status === 'failed';
 }

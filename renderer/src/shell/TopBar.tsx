@@ -1,4 +1,5 @@
 import { useT } from '../common/useT.js';
+import { ScopeControls } from '../dashboard/ScopeControls.js';
 import { useStore } from '../store/index.js';
 import { PeriodPicker } from './PeriodPicker.js';
 
@@ -39,6 +40,7 @@ export function TopBar() {
       </div>
       <div className="top-spacer" />
       <PeriodPicker />
+      <ScopeControls />
     </header>
   );
 }

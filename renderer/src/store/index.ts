@@ -1,6 +1,8 @@
 // The page's one store, assembled from the feature slices.
 import { create } from 'zustand';
 import { createDashboardSlice } from '../dashboard/dashboardSlice.js';
+import { createMetricsSlice } from '../dashboard/metricsSlice.js';
+import { createViewsSlice } from '../dashboard/viewsSlice.js';
 import { createGridSlice } from '../grids/gridSlice.js';
 import { createIdentitySlice } from '../import/identitySlice.js';
 import { createImportSlice } from '../import/importSlice.js';
@@ -16,6 +18,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createMappingSlice(...a),
   ...createIdentitySlice(...a),
   ...createDashboardSlice(...a),
+  ...createMetricsSlice(...a),
+  ...createViewsSlice(...a),
   ...createGridSlice(...a),
 }));
 

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppSlice } from './appSlice.js';
 import type { DashboardSlice } from '../dashboard/dashboardSlice.js';
+import type { MetricsSlice } from '../dashboard/metricsSlice.js';
+import type { ViewsSlice } from '../dashboard/viewsSlice.js';
 import type { GridSlice } from '../grids/gridSlice.js';
 import type { IdentitySlice } from '../import/identitySlice.js';
 import type { ImportSlice } from '../import/importSlice.js';
@@ -13,6 +15,8 @@ export type Store = AppSlice &
   MappingSlice &
   IdentitySlice &
   DashboardSlice &
+  MetricsSlice &
+  ViewsSlice &
   GridSlice;
 
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

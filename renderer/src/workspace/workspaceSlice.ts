@@ -74,7 +74,15 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (
       }));
       if (!isSameFile) {
         get().resetImport();
-        set({ gridTotals: {}, gridDrill: null });
+        set({
+          gridTotals: {},
+          gridDrill: null,
+          gridMetricDrill: null,
+          segmentFilter: null,
+          reportingCurrency: null,
+          metricCards: { status: 'idle' },
+          views: { status: 'idle' },
+        });
       }
     },
 

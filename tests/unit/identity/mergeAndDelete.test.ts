@@ -221,9 +221,9 @@ describe('changes between imports', () => {
     ).toEqual([
       {
         label: 'Kestrel renewal',
-        field: 'amount_minor',
-        from: 100000,
-        to: 120000,
+        field: 'amount',
+        from: 1000,
+        to: 1200,
       },
       {
         label: 'Kestrel renewal',

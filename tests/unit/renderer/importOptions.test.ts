@@ -26,6 +26,7 @@ function result(overrides: Partial<ImportResult>): ImportResult {
     rowsChanged: 0,
     rowsUnchanged: 3,
     rowsRejected: 0,
+    rowsDeletedEarlier: 0,
     message: null,
     decimalMark: '.',
     dateOrders: {},
@@ -58,30 +59,27 @@ describe('readingArgs', () => {
 
 describe('asksAboutDeletedRecords', () => {
   it('is true for a check that found rows of deleted records', () => {
-    const warning =
-      '2 row(s) of deals.csv are records deleted earlier (first on line 3). ' +
-      'The import will ask whether to skip or restore them.';
-    expect(asksAboutDeletedRecords(result({ warnings: [warning] }))).toBe(true);
-  });
-
-  it('is true for an import refused for want of the choice', () => {
-    const message =
-      '2 row(s) of deals.csv are records deleted earlier (first on line ' +
-      '3). Choose whether to skip them or restore them; nothing was imported.';
-    expect(asksAboutDeletedRecords(result({ status: 'failed', message }))).toBe(
+    expect(asksAboutDeletedRecords(result({ rowsDeletedEarlier: 2 }))).toBe(
       true,
     );
   });
 
-  it('is false once they were skipped as chosen, or for other warnings', () => {
-    const skipped =
-      '2 row(s) are records deleted earlier (first on line 3); they were ' +
-      'skipped as chosen.';
-    const status = 'committed' as const;
+  it('is true for an import refused for want of the choice', () => {
     expect(
-      asksAboutDeletedRecords(result({ status, warnings: [skipped] })),
+      asksAboutDeletedRecords(
+        result({ status: 'failed', rowsDeletedEarlier: 2 }),
+      ),
+    ).toBe(true);
+  });
+
+  it('is false once they were skipped or restored, or when there are none', () => {
+    expect(
+      asksAboutDeletedRecords(
+        result({ status: 'committed', rowsDeletedEarlier: 2 }),
+      ),
     ).toBe(false);
-    const repeat = '1 row(s) repeat an earlier row of this file exactly.';
-    expect(asksAboutDeletedRecords(result({ warnings: [repeat] }))).toBe(false);
+    expect(asksAboutDeletedRecords(result({ rowsDeletedEarlier: 0 }))).toBe(
+      false,
+    );
   });
 });

@@ -8,6 +8,7 @@ import { closingIndex } from './005-closing-index.js';
 import { identityAndMappings } from './006-identity-and-mappings.js';
 import { datasetTables } from './007-dataset-tables.js';
 import { mrrMonthEnds } from './008-mrr-month-ends.js';
+import { metricTargets } from './009-metric-targets.js';
 
 export type Migration = {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   identityAndMappings,
   datasetTables,
   mrrMonthEnds,
+  metricTargets,
 ];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);

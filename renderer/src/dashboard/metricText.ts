@@ -1,0 +1,144 @@
+// How a catalogue metric is written: its name and definition in the chosen
+// language, its value in its unit, and what a drill to its rows is called.
+import { metricEntry } from '../../../shared/catalogue/index.js';
+import type { MetricUnit } from '../../../shared/catalogue/types.js';
+import type { MetricDrillArgs } from '../../../shared/contract.js';
+import type { FiscalCalendar } from '../../../shared/period.js';
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  translateIfKnown,
+  type Locale,
+  type Translate,
+} from '../i18n/index.js';
+import { periodLabel } from '../workspace/periods.js';
+
+/** The metric's name; the catalogue's English name where none is kept. */
+export function metricName(locale: Locale, id: string): string {
+  return (
+    translateIfKnown(locale, `metric.${id}.name`) ?? metricEntry(id)?.name ?? id
+  );
+}
+
+/**
+ * The definition in words. The catalogue's English formula is the
+ * reference; a language that translates it keeps it under the metric key.
+ */
+export function metricFormula(locale: Locale, id: string): string {
+  const english = metricEntry(id)?.formula ?? '';
+  const kept = translateIfKnown(locale, `metric.${id}.formula`);
+  if (locale === 'en') return english || (kept ?? '');
+  return kept ?? english;
+}
+
+/** Ratios read better as multiples for these (4.0× rather than 400%). */
+const MULTIPLES = new Set(['quick_ratio', 'pipeline_coverage']);
+
+export type MetricShown = { text: string; exact: string };
+
+export function showMetricValue(
+  t: Translate,
+  locale: Locale,
+  id: string,
+  value: number | null,
+  unit: MetricUnit,
+  currency: string | null,
+): MetricShown {
+  if (value === null) return { text: t('value.none'), exact: t('value.none') };
+  if (unit === 'ratio' && MULTIPLES.has(id)) {
+    return {
+      text: t('unit.multiple', { value: formatNumber(locale, value, 2) }),
+      exact: t('unit.multiple', { value: formatNumber(locale, value, 6) }),
+    };
+  }
+  switch (unit) {
+    case 'count':
+      return { text: formatCount(locale, value), exact: String(value) };
+    case 'ratio':
+      return {
+        text: formatPercent(locale, value),
+        exact: `${formatNumber(locale, value * 100, 4)}%`,
+      };
+    case 'currency': {
+      const code = currency ?? 'USD';
+      return {
+        text: formatMoney(locale, value, code, 0),
+        exact: formatMoney(locale, value, code),
+      };
+    }
+    case 'days':
+      return {
+        text: t('unit.days', { count: Math.round(value * 10) / 10 }),
+        exact: t('unit.days', { count: Math.round(value * 1000) / 1000 }),
+      };
+    case 'months':
+      return {
+        text: t('unit.months', { count: Math.round(value * 10) / 10 }),
+        exact: t('unit.months', { count: Math.round(value * 1000) / 1000 }),
+      };
+    case 'score':
+      return {
+        text: t('unit.score', { value: formatNumber(locale, value, 2) }),
+        exact: t('unit.score', { value: formatNumber(locale, value, 6) }),
+      };
+  }
+}
+
+/** A change written with its sign, in the metric's unit. */
+export function showDelta(
+  t: Translate,
+  locale: Locale,
+  id: string,
+  delta: number,
+  unit: MetricUnit,
+  currency: string | null,
+): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const size = Math.abs(delta);
+  if (unit === 'ratio' && !MULTIPLES.has(id)) {
+    return t('change.points', {
+      sign,
+      value: formatNumber(locale, size * 100, 1),
+    });
+  }
+  return `${sign}${showMetricValue(t, locale, id, size, unit, currency).text}`;
+}
+
+/** "MRR · Jun 2024 · Plan: Pro · USD", in the chosen language. */
+export function metricDrillLabel(
+  t: Translate,
+  locale: Locale,
+  drill: MetricDrillArgs,
+  calendar: FiscalCalendar,
+): string {
+  const parts = [metricName(locale, drill.metric)];
+  if (drill.period !== undefined) {
+    parts.push(periodLabel(t, locale, drill.period, calendar));
+  }
+  for (const filter of drill.where ?? []) {
+    parts.push(
+      t('drill.group', {
+        dimension: t(`segment.${segmentKey(filter.field)}`),
+        group: filter.value,
+      }),
+    );
+  }
+  if (drill.currency !== undefined) parts.push(drill.currency);
+  return parts.join(t('drill.separator'));
+}
+
+const SEGMENT_KEYS = [
+  'industry',
+  'country',
+  'segment',
+  'channel',
+  'owner',
+  'team',
+  'plan',
+] as const;
+
+export function segmentKey(field: string): (typeof SEGMENT_KEYS)[number] {
+  return SEGMENT_KEYS.find((key) => key === field) ?? 'segment';
+}
