@@ -3,30 +3,16 @@
 // and every argument is validated where it arrives.
 import { z } from 'zod';
 import {
-  DELETABLE_ENTITIES,
+  IDENTITY_METHODS,
   columnMappingSchema,
   fieldChangeSchema,
   fileInspectionSchema,
   mappingNameSchema,
   mappingTargetSchema,
-  recordMergeSchema,
   savedMappingSchema,
 } from './importSchemas.js';
 import { KPI_DIMENSIONS, SALES_METRIC_IDS } from './metrics.js';
-import {
-  agingSchema,
-  cohortGridSchema,
-  metricDrillSchema,
-  metricEntrySchema,
-  metricOptionsSchema,
-  metricResultSchema,
-  metricScopeSchema,
-  metricSeriesSchema,
-  metricTargetSchema,
-  monthRangeSchema,
-  targetInputSchema,
-  waterfallSchema,
-} from './metricSchemas.js';
+import { METRIC_METHODS, metricDrillSchema } from './metricSchemas.js';
 
 export type {
   MetricDrillArgs,
@@ -59,6 +45,9 @@ export const GRID_ENTITIES = [
 ] as const;
 
 export type GridEntity = (typeof GRID_ENTITIES)[number];
+
+/** The key under which each grid row carries its record's id. */
+export const GRID_ROW_ID = '__rowId';
 
 const countsSchema = z.record(z.string(), z.number().int());
 
@@ -372,37 +361,7 @@ export const contract = {
       total: z.number().int(),
     }),
   },
-  'identity.duplicates': {
-    args: none,
-    result: z.array(
-      z.object({
-        entity: z.enum(['accounts', 'contacts']),
-        ids: z.array(z.number().int()),
-        labels: z.array(z.string()),
-        evidence: z.string(),
-      }),
-    ),
-  },
-  'identity.merge': {
-    args: z.object({
-      entity: z.enum(['accounts', 'contacts']),
-      keepId: z.number().int(),
-      mergeIds: z.array(z.number().int()).min(1).max(50),
-    }),
-    result: z.array(recordMergeSchema),
-  },
-  'identity.unmerge': {
-    args: z.object({ mergeId: z.number().int() }),
-    result: recordMergeSchema,
-  },
-  'identity.merges': { args: none, result: z.array(recordMergeSchema) },
-  'records.delete': {
-    args: z.object({
-      entity: z.enum(DELETABLE_ENTITIES),
-      ids: z.array(z.number().int()).min(1).max(5000),
-    }),
-    result: z.object({ deleted: z.number().int() }),
-  },
+  ...IDENTITY_METHODS,
   'grid.columns': {
     args: z.object({ entity: z.enum(GRID_ENTITIES) }),
     result: z.array(gridColumnSchema),
@@ -422,43 +381,7 @@ export const contract = {
     }),
     result: z.object({ metrics: z.array(kpiValueSchema) }),
   },
-  'metrics.catalogue': { args: none, result: z.array(metricEntrySchema) },
-  'metrics.compute': {
-    args: metricScopeSchema.extend({
-      metrics: z.array(z.string().max(60)).max(100).default([]),
-    }),
-    result: z.object({
-      metrics: z.array(metricResultSchema),
-      period: z.object({
-        label: z.string(),
-        start: z.string(),
-        end: z.string(),
-      }),
-      currency: z.string(),
-      options: metricOptionsSchema,
-    }),
-  },
-  'metrics.series': {
-    args: metricScopeSchema.extend(monthRangeSchema.shape).extend({
-      metrics: z.array(z.string().max(60)).min(1).max(40),
-    }),
-    result: metricSeriesSchema,
-  },
-  'metrics.waterfall': {
-    args: metricScopeSchema.extend(monthRangeSchema.shape),
-    result: waterfallSchema,
-  },
-  'metrics.cohorts': {
-    args: metricScopeSchema.extend(monthRangeSchema.shape),
-    result: cohortGridSchema,
-  },
-  'metrics.aging': { args: metricScopeSchema, result: agingSchema },
-  'targets.list': { args: none, result: z.array(metricTargetSchema) },
-  'targets.save': { args: targetInputSchema, result: metricTargetSchema },
-  'targets.delete': {
-    args: z.object({ id: z.number().int() }),
-    result: z.object({ deleted: z.boolean() }),
-  },
+  ...METRIC_METHODS,
   'dialog.openWorkspace': {
     args: none,
     result: z.object({ path: z.string().nullable() }),

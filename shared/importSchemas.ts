@@ -117,3 +117,40 @@ export const fieldChangeSchema = z.object({
   currency: z.string().nullable(),
 });
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+const none = z.object({}).default({});
+
+/** The contract's methods on duplicates, merges and deletions. */
+export const IDENTITY_METHODS = {
+  'identity.duplicates': {
+    args: none,
+    result: z.array(
+      z.object({
+        entity: z.enum(['accounts', 'contacts']),
+        ids: z.array(z.number().int()),
+        labels: z.array(z.string()),
+        evidence: z.string(),
+      }),
+    ),
+  },
+  'identity.merge': {
+    args: z.object({
+      entity: z.enum(['accounts', 'contacts']),
+      keepId: z.number().int(),
+      mergeIds: z.array(z.number().int()).min(1).max(50),
+    }),
+    result: z.array(recordMergeSchema),
+  },
+  'identity.unmerge': {
+    args: z.object({ mergeId: z.number().int() }),
+    result: recordMergeSchema,
+  },
+  'identity.merges': { args: none, result: z.array(recordMergeSchema) },
+  'records.delete': {
+    args: z.object({
+      entity: z.enum(DELETABLE_ENTITIES),
+      ids: z.array(z.number().int()).min(1).max(5000),
+    }),
+    result: z.object({ deleted: z.number().int() }),
+  },
+} as const;

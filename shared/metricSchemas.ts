@@ -152,3 +152,46 @@ export const targetInputSchema = z.object({
   deadline: calendarDate.nullable().optional(),
   note: z.string().max(500).nullable().optional(),
 });
+
+const none = z.object({}).default({});
+
+/** The contract's metric and target methods. */
+export const METRIC_METHODS = {
+  'metrics.catalogue': { args: none, result: z.array(metricEntrySchema) },
+  'metrics.compute': {
+    args: metricScopeSchema.extend({
+      metrics: z.array(z.string().max(60)).max(100).default([]),
+    }),
+    result: z.object({
+      metrics: z.array(metricResultSchema),
+      period: z.object({
+        label: z.string(),
+        start: z.string(),
+        end: z.string(),
+      }),
+      currency: z.string(),
+      options: metricOptionsSchema,
+    }),
+  },
+  'metrics.series': {
+    args: metricScopeSchema.extend(monthRangeSchema.shape).extend({
+      metrics: z.array(z.string().max(60)).min(1).max(40),
+    }),
+    result: metricSeriesSchema,
+  },
+  'metrics.waterfall': {
+    args: metricScopeSchema.extend(monthRangeSchema.shape),
+    result: waterfallSchema,
+  },
+  'metrics.cohorts': {
+    args: metricScopeSchema.extend(monthRangeSchema.shape),
+    result: cohortGridSchema,
+  },
+  'metrics.aging': { args: metricScopeSchema, result: agingSchema },
+  'targets.list': { args: none, result: z.array(metricTargetSchema) },
+  'targets.save': { args: targetInputSchema, result: metricTargetSchema },
+  'targets.delete': {
+    args: z.object({ id: z.number().int() }),
+    result: z.object({ deleted: z.boolean() }),
+  },
+} as const;

@@ -6,6 +6,7 @@ import type {
   GridEntity,
   GridRowsArgs,
 } from '../../../shared/contract.js';
+import { GRID_ROW_ID } from '../../../shared/contract.js';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import type { Db } from '../store/database.js';
 import {
@@ -123,8 +124,10 @@ export function gridRows(
     )
     .concat(spec.key)
     .join(', ');
+  // Each row also carries its record id, for actions on selected rows.
   const select = spec.columns
     .map((column) => `${valueSql(column)} AS "${column.id}"`)
+    .concat(`${spec.key} AS "${GRID_ROW_ID}"`)
     .join(', ');
   const total = db
     .prepare(

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
+import { fieldLabel } from '../i18n/fieldLabels.js';
 import { translateIfKnown, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import {
@@ -117,7 +118,7 @@ function ColumnRows({ inspection, target, draft, repeated }: ColumnRowsProps) {
                   {target.fields.map((item) => (
                     <option key={item.name} value={item.name}>
                       {t('import.fieldOption', {
-                        label: item.label,
+                        label: fieldLabel(locale, item.label),
                         kind: kindText(locale, item.kind),
                       })}
                     </option>
@@ -132,10 +133,15 @@ function ColumnRows({ inspection, target, draft, repeated }: ColumnRowsProps) {
   );
 }
 
-function labelsOf(target: MappingTargetInfo, names: readonly string[]) {
-  return names.map(
-    (name) => target.fields.find((field) => field.name === name)?.label ?? name,
-  );
+function labelsOf(
+  locale: Locale,
+  target: MappingTargetInfo,
+  names: readonly string[],
+) {
+  return names.map((name) => {
+    const label = target.fields.find((field) => field.name === name)?.label;
+    return label === undefined ? name : fieldLabel(locale, label);
+  });
 }
 
 function MappingForm({
@@ -219,7 +225,7 @@ function MappingForm({
           <p className="field-problem">
             {t('import.mappingMissing', {
               fields: missing
-                .map((group) => labelsOf(target, group).join(or))
+                .map((group) => labelsOf(locale, target, group).join(or))
                 .join('; '),
             })}
           </p>
@@ -227,7 +233,7 @@ function MappingForm({
         {repeated.length > 0 && (
           <p className="field-problem">
             {t('import.mappingRepeated', {
-              fields: labelsOf(target, repeated).join(', '),
+              fields: labelsOf(locale, target, repeated).join(', '),
             })}
           </p>
         )}

@@ -1,22 +1,15 @@
 // A preset maps one known export layout onto the store's records.
+import { MAPPABLE_ENTITIES } from '../../../../shared/importSchemas.js';
 import type { DateOrder } from '../values/dates.js';
 import type { LayoutSpec } from './layout.js';
 import type { DecimalMark } from '../values/numbers.js';
 
+/**
+ * Every table an import writes, in the order a rollback undoes them
+ * backwards: the ones a file can be mapped onto by hand first.
+ */
 export const ENTITY_TABLES = [
-  'accounts',
-  'contacts',
-  'leads',
-  'opportunities',
-  'products',
-  'subscriptions',
-  'invoices',
-  'payments',
-  'tickets',
-  'campaigns',
-  'campaign_spend',
-  'activities',
-  'users',
+  ...MAPPABLE_ENTITIES,
   'teams',
   'customer_snapshots',
   'churn_events',
