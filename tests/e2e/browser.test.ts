@@ -2,28 +2,20 @@
 // start on the demo, a new workspace, the Maven CRM sample imported through
 // the file input, the grid counts and KPIs that sample must yield, and the
 // drill from each kind of figure down to exactly the deals it counted.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerProcess } from './support/browserServer.js';
 import {
-  ensureBuilt,
-  startServerProcess,
-  type ServerProcess,
-} from './support/browserServer.js';
+  CHROMIUM,
+  openChromiumSession,
+  repoRoot,
+  SCREENSHOTS,
+  type ChromiumSession,
+} from './support/chromiumSession.js';
 import { callApi, mavenWonDeals } from './support/engineFacts.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const MAVEN_DIR = join(
   repoRoot,
   '..',
@@ -38,7 +30,6 @@ const MAVEN_FILES = [
   'products.csv',
   'sales_teams.csv',
 ];
-const SCREENSHOTS = join(repoRoot, 'test-results', 'screenshots');
 
 function skipReason(): string | null {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is not installed`;
@@ -52,12 +43,11 @@ if (reason) console.warn(`browser end-to-end test skipped: ${reason}`);
 describe.skipIf(reason !== null)('browser mode, end to end', () => {
   let tempDir: string;
   let server: ServerProcess;
-  let browser: Browser;
+  let session: ChromiumSession;
   let page: Page;
-  const pageProblems: string[] = [];
+  let pageProblems: string[] = [];
 
-  const shoot = (name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shoot = (name: string) => session.shoot(name);
 
   const byTestId = (id: string) => page.getByTestId(id);
 
@@ -88,37 +78,13 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
   };
 
   beforeAll(async () => {
-    ensureBuilt(repoRoot);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    tempDir = mkdtempSync(join(tmpdir(), 'revops-e2e-'));
-    server = await startServerProcess(repoRoot, join(tempDir, 'user-data'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({
-      viewport: { width: 1280, height: 800 },
-      // Charts then draw at once, so screenshots show their final state.
-      reducedMotion: 'reduce',
-    });
-    page.on('pageerror', (error) => pageProblems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageProblems.push(message.text());
-    });
+    session = await openChromiumSession({ prefix: 'revops-e2e-' });
+    ({ page, server, tempDir } = session);
+    pageProblems = session.problems;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('opens the demo workspace on first start', async () => {
@@ -213,7 +179,7 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
     await byTestId('chart-quarters').waitFor();
     await byTestId('chart-breakdown').waitFor();
     await shoot('09-dashboard-all-time');
-    await page.locator('.chart-row').screenshot({
+    await page.locator('.sales-section .chart-row').screenshot({
       path: join(SCREENSHOTS, '10-dashboard-charts.png'),
     });
   });
@@ -253,6 +219,7 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
     const chart = byTestId('chart-quarters');
     await chart.waitFor();
     await chartReady('panel-quarters');
+    await chart.scrollIntoViewIfNeeded();
     const box = await chart.boundingBox();
     if (!box) throw new Error('the quarter chart has no box');
     // The plot spans the chart less 80 px left and 64 px right, and ends
@@ -294,6 +261,7 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
     const chart = byTestId('chart-breakdown');
     await chart.waitFor();
     await chartReady('panel-breakdown');
+    await chart.scrollIntoViewIfNeeded();
     const box = await chart.boundingBox();
     if (!box) throw new Error('the breakdown chart has no box');
     // Three regions share the plot between 8 px from the top and 40 px

@@ -22,6 +22,7 @@ import {
 import { toCsv } from './csvText.js';
 import { drillLabel } from './drill.js';
 import { DrillChip } from './DrillChip.js';
+import { DeleteRows, isDeletable } from './DeleteRows.js';
 import { EntityGrid } from './EntityGrid.js';
 
 const SEARCH_DELAY_MS = 250;
@@ -110,6 +111,7 @@ function EntityView({ entity }: { entity: GridEntity }) {
   const [isExporting, setIsExporting] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const lastQuery = useRef<GridQuery | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -208,6 +210,13 @@ function EntityView({ entity }: { entity: GridEntity }) {
         >
           {t(isExporting ? 'data.exporting' : 'data.export')}
         </button>
+        {isDeletable(entity) && (
+          <DeleteRows
+            entity={entity}
+            ids={selected}
+            onDeleted={() => setSelected([])}
+          />
+        )}
       </div>
       {exportNote !== null && <p className="notice">{exportNote}</p>}
       {gridError !== null && <ErrorNotice error={gridError} isCompact />}
@@ -238,6 +247,7 @@ function EntityView({ entity }: { entity: GridEntity }) {
           drill={drill}
           metricDrill={metricDrill}
           onQuery={onQuery}
+          {...(isDeletable(entity) ? { onSelection: setSelected } : {})}
           onTotal={onTotal}
           onError={onError}
         />

@@ -12,11 +12,12 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
-import type {
-  Drill,
-  GridColumn,
-  GridEntity,
-  MetricDrillArgs,
+import {
+  GRID_ROW_ID,
+  type Drill,
+  type GridColumn,
+  type GridEntity,
+  type MetricDrillArgs,
 } from '../../../shared/contract.js';
 import { api } from '../api/index.js';
 import { useColorScheme } from '../common/useColorScheme.js';
@@ -45,6 +46,8 @@ type EntityGridProps = {
   metricDrill: MetricDrillArgs | null;
   /** Told the query behind each page, so an export can repeat it. */
   onQuery(query: GridQuery): void;
+  /** Rows can be ticked; told the record ids of the ticked ones. */
+  onSelection?(ids: number[]): void;
   onTotal(total: number): void;
   onError(error: unknown): void;
 };
@@ -56,6 +59,7 @@ export function EntityGrid({
   drill,
   metricDrill,
   onQuery,
+  onSelection,
   onTotal,
   onError,
 }: EntityGridProps) {
@@ -135,6 +139,18 @@ export function EntityGrid({
         onGridReady={(event) => {
           gridApiRef.current = event.api;
         }}
+        {...(onSelection
+          ? {
+              rowSelection: { mode: 'multiRow', headerCheckbox: false },
+              getRowId: (params) => String(params.data[GRID_ROW_ID]),
+              onSelectionChanged: (event) =>
+                onSelection(
+                  event.api
+                    .getSelectedRows()
+                    .map((row) => Number(row[GRID_ROW_ID])),
+                ),
+            }
+          : {})}
         enableCellTextSelection
         animateRows={false}
       />

@@ -131,6 +131,13 @@ export const en = {
   'data.exportTooMany':
     'Only the first {count} rows were exported. Narrow the filters to export the rest.',
   'data.loading': 'Loading rows…',
+  'data.deleteSelected': 'Delete selected ({count})',
+  'data.deleteConfirm':
+    'Delete {count} record(s) from {entity}? Each is set aside with its identity: a later import of it asks whether to skip it or restore it.',
+  'data.deleteYes': 'Delete',
+  'data.deleteNo': 'Keep them',
+  'data.deleted': '{count} record(s) deleted.',
+  'data.selectHint': 'Tick rows to delete them.',
   'data.empty':
     'No rows match. Clear the search or filters, or import a file that holds {entity}.',
   'data.emptyDrill':

@@ -54,7 +54,7 @@ export const enDashboard = {
   'metrics.title': 'Key metrics',
   'metrics.cardsLabel': 'Key metrics of the period',
   'metrics.asOf':
-    'All time is not a period for these figures; they are shown for {period}, the latest month with data.',
+    'All time is not a period for these figures; they are shown for {period}, the latest period with data.',
   'metrics.comparedWith': 'Changes are against {previous}.',
   'metrics.choose': 'Choose metrics',
   'metrics.pickerTitle': 'Metrics on the dashboard',
@@ -80,6 +80,8 @@ export const enDashboard = {
   'math.no': 'No',
   'math.reads': 'Reads: {inputs}',
 
+  'views.empty':
+    'MRR movements, cohorts, receivables aging and the CSAT trend fill from subscriptions, invoices and support tickets. Import those files to see them here.',
   'views.savePng': 'Save PNG',
   'views.pickHint':
     'Click a bar or point to list the rows behind it (or use the arrow keys and Enter).',

@@ -89,7 +89,6 @@ export const enImport = {
   'import.changesNone': 'This import changed no field of an existing record.',
   'import.changesRange': '{first}–{last} of {count}',
   'import.col.record': 'Record',
-  'import.minorUnits': '{field} (in cents or other minor units)',
   'import.col.before': 'Before',
   'import.col.after': 'After',
   'import.pagePrevious': 'Previous',

@@ -124,6 +124,13 @@ export const ko: Record<MessageKey, Message> = {
   'data.exportTooMany':
     '처음 {count}행만 내보냈습니다. 나머지를 내보내려면 필터를 좁히세요.',
   'data.loading': '행을 불러오는 중…',
+  'data.deleteSelected': '선택 항목 삭제 ({count})',
+  'data.deleteConfirm':
+    '{entity}에서 레코드 {count}건을 삭제할까요? 각 레코드의 식별 정보는 따로 보관되어, 나중에 같은 레코드를 가져올 때 건너뛸지 복원할지 묻습니다.',
+  'data.deleteYes': '삭제',
+  'data.deleteNo': '그대로 두기',
+  'data.deleted': '레코드 {count}건을 삭제했습니다.',
+  'data.selectHint': '삭제할 행을 선택하세요.',
   'data.emptyDrill':
     '이 수치에 집계된 거래 중 조건에 맞는 거래가 없습니다. 검색어나 필터를 지우거나, 위의 칩을 닫아 모든 영업 기회를 보세요.',
   'drill.intro': '집계된 거래',

@@ -57,7 +57,7 @@ export const koDashboard: Record<keyof typeof enDashboard, Message> = {
   'metrics.title': '핵심 지표',
   'metrics.cardsLabel': '기간의 핵심 지표',
   'metrics.asOf':
-    '전체 기간은 이 지표들의 기간이 될 수 없어, 데이터가 있는 마지막 달인 {period} 기준으로 표시합니다.',
+    '전체 기간은 이 지표들의 기간이 될 수 없어, 데이터가 있는 마지막 기간인 {period} 기준으로 표시합니다.',
   'metrics.comparedWith': '변화는 {previous} 대비입니다.',
   'metrics.choose': '지표 선택',
   'metrics.pickerTitle': '대시보드에 표시할 지표',
@@ -83,6 +83,8 @@ export const koDashboard: Record<keyof typeof enDashboard, Message> = {
   'math.no': '아니요',
   'math.reads': '읽는 데이터: {inputs}',
 
+  'views.empty':
+    'MRR 변동, 코호트, 미수금 연령 분석, CSAT 추이는 구독, 청구서, 지원 티켓으로 채워집니다. 이 파일들을 가져오면 여기에 표시됩니다.',
   'views.savePng': 'PNG로 저장',
   'views.pickHint':
     '막대나 점을 클릭하면 그 뒤의 행이 표시됩니다(화살표 키와 Enter로도 가능).',

@@ -90,7 +90,6 @@ export const koImport: Record<keyof typeof enImport, Message> = {
   'import.changesNone': '이 가져오기는 기존 레코드의 필드를 바꾸지 않았습니다.',
   'import.changesRange': '{count}개 중 {first}–{last}',
   'import.col.record': '레코드',
-  'import.minorUnits': '{field} (센트 등 최소 통화 단위)',
   'import.col.before': '이전',
   'import.col.after': '이후',
   'import.pagePrevious': '이전',

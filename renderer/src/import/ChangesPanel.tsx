@@ -4,12 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { FieldChange } from '../../../shared/contract.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
-import {
-  formatCount,
-  translateIfKnown,
-  type Locale,
-  type Translate,
-} from '../i18n/index.js';
+import { formatCount, translateIfKnown, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import { CHANGES_PAGE } from './identitySlice.js';
 
