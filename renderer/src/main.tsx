@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/places.css';
 import './styles/import.css';
+import './styles/dashboard.css';
 
 const container = document.getElementById('root');
 if (container) {

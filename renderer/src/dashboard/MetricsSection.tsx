@@ -12,6 +12,8 @@ import { metricPeriodOf } from './metricsSlice.js';
 import { AgingPanel, CsatPanel, WaterfallPanel } from './MetricViews.js';
 import { TargetsEditor } from './TargetsEditor.js';
 
+const VIEW_TABLES = ['subscriptions', 'invoices', 'tickets'];
+
 export function MetricsSection() {
   const t = useT();
   const locale = useStore((state) => state.locale);
@@ -32,6 +34,8 @@ export function MetricsSection() {
   const [isEditingTargets, setIsEditingTargets] = useState(false);
 
   const counts = workspace?.counts ?? {};
+  // A workspace of deals alone gets one line, not four empty charts.
+  const hasViewData = VIEW_TABLES.some((table) => (counts[table] ?? 0) > 0);
   const ids = chosenMetrics ?? defaultMetrics(counts);
   const idsKey = ids.join(',');
   useEffect(() => {
@@ -123,14 +127,22 @@ export function MetricsSection() {
           />
         )}
       </section>
-      <div className="chart-row">
-        <WaterfallPanel data={viewData} isBusy={isViewsBusy} />
-        <CohortPanel data={viewData} isBusy={isViewsBusy} />
-      </div>
-      <div className="chart-row">
-        <AgingPanel data={viewData} isBusy={isViewsBusy} />
-        <CsatPanel data={viewData} isBusy={isViewsBusy} />
-      </div>
+      {hasViewData ? (
+        <>
+          <div className="chart-row view-row">
+            <WaterfallPanel data={viewData} isBusy={isViewsBusy} />
+            <CohortPanel data={viewData} isBusy={isViewsBusy} />
+          </div>
+          <div className="chart-row view-row">
+            <AgingPanel data={viewData} isBusy={isViewsBusy} />
+            <CsatPanel data={viewData} isBusy={isViewsBusy} />
+          </div>
+        </>
+      ) : (
+        <p className="notice" data-testid="views-empty">
+          {t('views.empty')}
+        </p>
+      )}
     </>
   );
 }

@@ -80,6 +80,8 @@ export function waterfallBars(totals: WaterfallTotals): {
   base: number[];
   size: number[];
   signed: (number | null)[];
+  /** A floor for the value axis, so small movements stay visible. */
+  floor: number;
 } {
   const base: number[] = [];
   const size: number[] = [];
@@ -94,17 +96,43 @@ export function waterfallBars(totals: WaterfallTotals): {
       if (step === 'end' && raw !== null) running = raw;
       continue;
     }
-    const change = raw === null ? 0 : DOWN.has(step) ? -raw : raw;
+    const change = raw === null || raw === 0 ? 0 : DOWN.has(step) ? -raw : raw;
     const next = running + change;
     base.push(Math.min(running, next));
     size.push(Math.abs(change));
     signed.push(raw === null ? null : change);
     running = next;
   }
-  return { base, size, signed };
+  return { base, size, signed, floor: axisFloor(base, size) };
+}
+
+/**
+ * Where the value axis starts: zero, unless every bar's lowest point sits
+ * well above it, when a round number under the lowest point gives the
+ * movements room to be seen.
+ */
+export function axisFloor(
+  base: readonly number[],
+  size: readonly number[],
+): number {
+  const lows = base.map((value, index) =>
+    value === 0 ? (size[index] ?? 0) : value,
+  );
+  const positives = lows.filter((value) => value > 0);
+  if (positives.length !== lows.length || positives.length === 0) return 0;
+  const lowest = Math.min(...positives);
+  const highest = Math.max(...base.map((value, i) => value + (size[i] ?? 0)));
+  if (highest - lowest > lowest) return 0;
+  const step = 10 ** Math.floor(Math.log10(highest - lowest || lowest));
+  return Math.max(
+    0,
+    Math.floor((lowest - (highest - lowest) * 0.5) / step) * step,
+  );
 }
 
 function compact(locale: Locale, value: number): string {
+  // Rounding leaves a tiny negative as "-0"; show it as the nothing it is.
+  if (Math.abs(value) < 0.5) value = 0;
   return new Intl.NumberFormat(locale, {
     notation: 'compact',
     maximumFractionDigits: 1,
@@ -121,7 +149,7 @@ export function waterfallOption(
   colours: Colours,
 ): { option: ChartOption; labels: string[]; summaries: string[] } {
   const labels = WATERFALL_STEPS.map((step) => t(`waterfall.${step}`));
-  const { base, size, signed } = waterfallBars(totals);
+  const { base, size, signed, floor } = waterfallBars(totals);
   const summaries = WATERFALL_STEPS.map((step, index) => {
     const value = signed[index] ?? null;
     const text =
@@ -148,11 +176,12 @@ export function waterfallOption(
     xAxis: {
       type: 'category',
       data: labels,
-      axisLabel: { interval: 0, width: 84, overflow: 'break' },
+      axisLabel: { interval: 0, rotate: 30, fontSize: 11 },
       triggerEvent: true,
     },
     yAxis: {
       type: 'value',
+      min: floor,
       name: t('chart.axisMrr', { currency }),
       axisLabel: { formatter: (v: number) => compact(locale, v) },
     },
