@@ -57,6 +57,10 @@ export const workspaceInfoSchema = z.object({
   baseCurrency: z.string(),
   fiscalYearStartMonth: z.number().int().min(1).max(12),
   fiscalYearLabel: z.enum(['start', 'end']),
+  /** Settings that change metrics; shown beside the numbers they change. */
+  grossMarginPct: z.number(),
+  churnWindowMonths: z.number().int(),
+  isReactivationInNrr: z.boolean(),
   schemaVersion: z.number().int(),
   counts: countsSchema,
   /** Imports that were running when the program last stopped. */
@@ -268,6 +272,9 @@ export const contract = {
         .optional(),
       fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
       fiscalYearLabel: z.enum(['start', 'end']).optional(),
+      grossMarginPct: z.number().gt(0).max(100).optional(),
+      churnWindowMonths: z.number().int().min(1).max(36).optional(),
+      isReactivationInNrr: z.boolean().optional(),
     }),
     result: workspaceInfoSchema,
   },

@@ -90,6 +90,12 @@ function periodOf(
   return resolvePeriod(text, fiscalCalendar(readSettings(db)));
 }
 
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, item]) => item !== undefined),
+  ) as Partial<T>;
+}
+
 export function metricContext(
   db: Db,
   request: Pick<MetricsRequest, 'where' | 'currency' | 'options'>,
@@ -101,7 +107,14 @@ export function metricContext(
     settings,
     rates: loadRateBook(db, currency),
     filters: request.where ?? [],
-    options: { ...DEFAULT_METRIC_OPTIONS, ...request.options },
+    // The workspace's own settings, unless a call asks for others.
+    options: {
+      ...DEFAULT_METRIC_OPTIONS,
+      grossMarginPct: settings.grossMarginPct,
+      churnWindowMonths: settings.churnWindowMonths,
+      isReactivationInNrr: settings.isReactivationInNrr,
+      ...withoutUndefined(request.options ?? {}),
+    },
   };
 }
 

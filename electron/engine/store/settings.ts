@@ -7,6 +7,12 @@ export type WorkspaceSettings = {
   baseCurrency: string;
   fiscalYearStartMonth: number;
   fiscalYearLabel: 'start' | 'end';
+  /** Metric settings: the gross margin CLV and CAC payback use, in %. */
+  grossMarginPct: number;
+  /** Months of logo churn CLV averages. */
+  churnWindowMonths: number;
+  /** Whether NRR counts reactivated MRR as retained. */
+  isReactivationInNrr: boolean;
 };
 
 const DEFAULTS: WorkspaceSettings = {
@@ -14,6 +20,9 @@ const DEFAULTS: WorkspaceSettings = {
   baseCurrency: 'USD',
   fiscalYearStartMonth: 1,
   fiscalYearLabel: 'end',
+  grossMarginPct: 80,
+  churnWindowMonths: 12,
+  isReactivationInNrr: false,
 };
 
 export function readSettings(db: Db): WorkspaceSettings {
@@ -29,6 +38,13 @@ export function readSettings(db: Db): WorkspaceSettings {
       stored.get('fiscalYearStartMonth') ?? DEFAULTS.fiscalYearStartMonth,
     ),
     fiscalYearLabel: label === 'start' ? 'start' : DEFAULTS.fiscalYearLabel,
+    grossMarginPct: Number(
+      stored.get('grossMarginPct') ?? DEFAULTS.grossMarginPct,
+    ),
+    churnWindowMonths: Number(
+      stored.get('churnWindowMonths') ?? DEFAULTS.churnWindowMonths,
+    ),
+    isReactivationInNrr: stored.get('isReactivationInNrr') === 'true',
   };
 }
 

@@ -398,6 +398,15 @@ export const en = {
   'settings.fiscalLabelEnd': 'the year it ends in',
   'settings.fiscalHint':
     'Periods and quarters on the dashboard follow this calendar.',
+  'settings.metrics': 'Metric settings',
+  'settings.metricsHint':
+    'These change numbers on the dashboard and on the command line; each number that uses one shows it beside its formula.',
+  'settings.grossMargin': 'Gross margin (%)',
+  'settings.grossMarginHint': 'Used by CLV and CAC payback.',
+  'settings.churnWindow': 'Churn window (months)',
+  'settings.churnWindowHint':
+    'CLV divides by the mean monthly logo churn over this many months.',
+  'settings.reactivationInNrr': 'Count reactivated MRR as retained in NRR',
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.noWorkspace': 'Open a workspace to change its settings.',

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { LOCALES, monthName, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
+import { MetricSettings } from './MetricSettings.js';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어' };
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -55,8 +56,13 @@ function WorkspaceSection() {
       </section>
     );
   }
-  // Another workspace file starts the form afresh from its settings.
-  return <WorkspaceForm key={workspace.path} workspace={workspace} />;
+  // Another workspace file starts the forms afresh from its settings.
+  return (
+    <>
+      <WorkspaceForm key={workspace.path} workspace={workspace} />
+      <MetricSettings key={`${workspace.path}-metrics`} workspace={workspace} />
+    </>
+  );
 }
 
 /** The saved settings of one workspace, edited until Save. */

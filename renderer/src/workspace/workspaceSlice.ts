@@ -147,10 +147,17 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (
       set({ isWorkspaceBusy: true, workspaceError: null });
       try {
         const info = await api.call('workspace.updateSettings', changes);
+        const before = get().workspace;
         const calendarChanged =
-          info.fiscalYearStartMonth !== get().workspace?.fiscalYearStartMonth ||
-          info.fiscalYearLabel !== get().workspace?.fiscalYearLabel;
+          info.fiscalYearStartMonth !== before?.fiscalYearStartMonth ||
+          info.fiscalYearLabel !== before?.fiscalYearLabel;
+        const metricsChanged =
+          info.grossMarginPct !== before?.grossMarginPct ||
+          info.churnWindowMonths !== before?.churnWindowMonths ||
+          info.isReactivationInNrr !== before?.isReactivationInNrr;
         set({ workspace: info });
+        // Numbers that depend on the metric settings are computed again.
+        if (metricsChanged && !calendarChanged) get().dataChanged();
         // Fiscal periods mean other dates now; start again from all time.
         if (calendarChanged) {
           set({ period: null });

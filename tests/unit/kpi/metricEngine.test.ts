@@ -15,6 +15,7 @@ import {
   saveTarget,
 } from '../../../electron/engine/kpi/targets.js';
 import type { Db } from '../../../electron/engine/store/database.js';
+import { writeSettings } from '../../../electron/engine/store/settings.js';
 import {
   METRIC_CATALOGUE,
   METRIC_IDS,
@@ -163,6 +164,32 @@ describe('sales metrics through the metric engine', () => {
       drill,
     );
     expect(rows.total).toBe(2);
+  });
+});
+
+describe('metric settings', () => {
+  it('come from the workspace unless a call asks for others', () => {
+    expect(computeMetrics(db, { metrics: ['clv'] }).options).toEqual({
+      grossMarginPct: 80,
+      churnWindowMonths: 12,
+      isReactivationInNrr: false,
+    });
+    writeSettings(db, { grossMarginPct: 65, isReactivationInNrr: true });
+    expect(computeMetrics(db, { metrics: ['clv'] }).options).toEqual({
+      grossMarginPct: 65,
+      churnWindowMonths: 12,
+      isReactivationInNrr: true,
+    });
+    expect(
+      computeMetrics(db, {
+        metrics: ['clv'],
+        options: { churnWindowMonths: 3 },
+      }).options,
+    ).toEqual({
+      grossMarginPct: 65,
+      churnWindowMonths: 3,
+      isReactivationInNrr: true,
+    });
   });
 });
 
