@@ -380,6 +380,18 @@ export const contract = {
       total: z.number().int(),
     }),
   },
+  'grid.exportXlsx': {
+    args: gridRowsArgs.omit({ offset: true, limit: true }).extend({
+      /** Column titles as the window shows them, by column id. */
+      titles: z.record(z.string(), z.string().max(200)).default({}),
+    }),
+    result: z.object({
+      /** The workbook, base64-encoded. */
+      base64: z.string(),
+      rows: z.number().int(),
+      isTruncated: z.boolean(),
+    }),
+  },
   'kpi.compute': {
     args: z.object({
       metrics: z.array(z.enum(SALES_METRIC_IDS)).default([]),

@@ -6,13 +6,16 @@ import { isAbsolute, join } from 'node:path';
 import type {
   EngineEvents,
   EventName,
+  GridRowsArgs,
   Handlers,
   WorkspaceInfo,
 } from '../../shared/contract.js';
 import { SHELL_METHODS } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
 import { generateDemoWorkspace } from './demo/generateDemo.js';
-import { gridColumns, gridRows } from './grid/gridQuery.js';
+import { gridXlsx } from './export/gridXlsx.js';
+import { gridColumns, gridRows, type GridScope } from './grid/gridQuery.js';
+import type { Db } from './store/database.js';
 import { deleteRecords } from './identity/deleteRecords.js';
 import { findDuplicates } from './identity/duplicates.js';
 import { listMerges, mergeRecords, undoMerge } from './identity/merge.js';
@@ -69,6 +72,32 @@ function fullPath(path: string): string {
     );
   }
   return path;
+}
+
+/** The drill a grid call asks for, as extra conditions on its rows. */
+function gridScope(
+  db: Db,
+  args: Pick<GridRowsArgs, 'entity' | 'drill' | 'metricDrill'>,
+): GridScope | undefined {
+  if (args.metricDrill) {
+    const drill = metricDrill(db, args.metricDrill);
+    if (drill.entity !== args.entity) {
+      throw new WorkbenchError(
+        'invalid_argument',
+        `The rows behind ${args.metricDrill.metric} are ${drill.entity}, ` +
+          `not ${args.entity}.`,
+      );
+    }
+    return drill;
+  }
+  if (!args.drill) return undefined;
+  if (args.entity !== 'opportunities') {
+    throw new WorkbenchError(
+      'invalid_argument',
+      'Only the opportunities grid shows the deals behind a KPI.',
+    );
+  }
+  return salesDrillCondition(readSettings(db), args.drill);
 }
 
 export class Engine {
@@ -218,29 +247,11 @@ export class Engine {
       'grid.columns': async ({ entity }) => gridColumns(entity),
       'grid.rows': async (args) => {
         const { db } = this.currentWorkspace();
-        if (args.metricDrill) {
-          const drill = metricDrill(db, args.metricDrill);
-          if (drill.entity !== args.entity) {
-            throw new WorkbenchError(
-              'invalid_argument',
-              `The rows behind ${args.metricDrill.metric} are ${drill.entity}, ` +
-                `not ${args.entity}.`,
-            );
-          }
-          return gridRows(db, args, drill);
-        }
-        if (!args.drill) return gridRows(db, args);
-        if (args.entity !== 'opportunities') {
-          throw new WorkbenchError(
-            'invalid_argument',
-            'Only the opportunities grid shows the deals behind a KPI.',
-          );
-        }
-        return gridRows(
-          db,
-          args,
-          salesDrillCondition(readSettings(db), args.drill),
-        );
+        return gridRows(db, args, gridScope(db, args));
+      },
+      'grid.exportXlsx': async (args) => {
+        const { db } = this.currentWorkspace();
+        return gridXlsx(db, args, gridScope(db, args));
       },
       'metrics.catalogue': async () =>
         METRIC_CATALOGUE.map((entry) => ({

@@ -32,6 +32,7 @@ const BRIDGE_METHODS = {
   'records.delete': true,
   'grid.columns': true,
   'grid.rows': true,
+  'grid.exportXlsx': true,
   'kpi.compute': true,
   'metrics.catalogue': true,
   'metrics.compute': true,

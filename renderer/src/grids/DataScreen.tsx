@@ -15,6 +15,7 @@ import { metricDrillLabel } from '../dashboard/metricText.js';
 import { columnTitle } from './columnDefs.js';
 import {
   downloadText,
+  downloadWorkbook,
   EXPORT_ROW_LIMIT,
   fetchAllRows,
   type GridQuery,
@@ -134,6 +135,42 @@ function EntityView({ entity }: { entity: GridEntity }) {
   );
   const onError = useCallback((error: unknown) => setGridError(error), []);
 
+  const exportXlsx = async () => {
+    if (columnsState.status !== 'ready') return;
+    setIsExporting(true);
+    setExportNote(null);
+    try {
+      const titles = Object.fromEntries(
+        columnsState.columns.map((column) => [
+          column.id,
+          columnTitle(locale, column.id),
+        ]),
+      );
+      const { base64, rows, isTruncated } = await api.call('grid.exportXlsx', {
+        ...currentQuery(),
+        titles,
+      });
+      downloadWorkbook(`${entity}.xlsx`, base64);
+      if (isTruncated) {
+        setExportNote(t('data.exportTooMany', { count: rows }));
+      }
+    } catch (error) {
+      setGridError(error);
+    } finally {
+      setIsExporting(false);
+    }
+  };
+
+  const currentQuery = (): GridQuery =>
+    lastQuery.current ?? {
+      entity,
+      sort: [],
+      filters: {},
+      quickSearch,
+      ...(drill ? { drill } : {}),
+      ...(metricDrill ? { metricDrill } : {}),
+    };
+
   const exportCsv = async () => {
     if (columnsState.status !== 'ready') return;
     const query = lastQuery.current ?? {
@@ -209,6 +246,14 @@ function EntityView({ entity }: { entity: GridEntity }) {
           onClick={() => void exportCsv()}
         >
           {t(isExporting ? 'data.exporting' : 'data.export')}
+        </button>
+        <button
+          type="button"
+          data-testid="grid-export-xlsx"
+          disabled={isExporting || columnsState.status !== 'ready'}
+          onClick={() => void exportXlsx()}
+        >
+          {t('data.exportXlsx')}
         </button>
         {isDeletable(entity) && (
           <DeleteRows

@@ -128,6 +128,7 @@ export const en = {
   'data.searchPlaceholder': 'Search every text column…',
   'data.export': 'Export CSV',
   'data.exporting': 'Exporting…',
+  'data.exportXlsx': 'Export XLSX',
   'data.exportTooMany':
     'Only the first {count} rows were exported. Narrow the filters to export the rest.',
   'data.loading': 'Loading rows…',

@@ -121,6 +121,7 @@ export const ko: Record<MessageKey, Message> = {
   'data.searchPlaceholder': '모든 텍스트 열에서 검색…',
   'data.export': 'CSV 내보내기',
   'data.exporting': '내보내는 중…',
+  'data.exportXlsx': 'XLSX 내보내기',
   'data.exportTooMany':
     '처음 {count}행만 내보냈습니다. 나머지를 내보내려면 필터를 좁히세요.',
   'data.loading': '행을 불러오는 중…',
