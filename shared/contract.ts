@@ -2,6 +2,7 @@
 // binding, the browser-mode server and the command line all derive from it,
 // and every argument is validated where it arrives.
 import { z } from 'zod';
+import { isKnownCurrency } from './money.js';
 import {
   IDENTITY_METHODS,
   columnMappingSchema,
@@ -303,6 +304,7 @@ export const contract = {
       currency: z
         .string()
         .regex(/^[A-Z]{3}$/)
+        .refine(isKnownCurrency, 'not an ISO 4217 currency code')
         .optional(),
       /** Columns mapped by hand, for a file no layout recognises. */
       mapping: columnMappingSchema.optional(),

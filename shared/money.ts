@@ -34,3 +34,11 @@ export function decimalToMinor(text: string, currency: string): number | null {
   if (!Number.isSafeInteger(minor)) return null;
   return sign === '-' ? -minor : minor;
 }
+
+let knownCodes: Set<string> | null = null;
+
+/** Whether an ISO 4217 code names a currency the runtime knows. */
+export function isKnownCurrency(code: string): boolean {
+  knownCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCodes.has(code);
+}

@@ -109,3 +109,43 @@ export async function runMappings(argv: string[], io: Io): Promise<number> {
     return 0;
   });
 }
+
+export async function runErrors(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { batch: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const [workspace] = positionals;
+  if (!workspace) usage('errors needs a workspace');
+  const batchId =
+    values.batch === undefined
+      ? undefined
+      : wholeNumber(values.batch, '--batch');
+  return withWorkspace(workspace, async (engine) => {
+    const rows = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await call(engine, 'import.rowErrors', {
+        batchId,
+        offset,
+        limit: PAGE,
+      });
+      rows.push(...page.rows);
+      if (offset + PAGE >= page.total) break;
+    }
+    if (values.json) {
+      io.out(`${JSON.stringify({ errors: rows })}\n`);
+      return 0;
+    }
+    if (rows.length === 0) io.out('No rejected rows.\n');
+    for (const row of rows) {
+      const where = row.column ? `, column ${row.column}` : '';
+      const value = row.value ? ` (${JSON.stringify(row.value)})` : '';
+      io.out(
+        `batch ${row.batchId} ${row.file} line ${row.line}${where}${value}: ` +
+          `${row.reason}\n`,
+      );
+    }
+    return 0;
+  });
+}

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ArgsOf } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
 import { columnMappingSchema } from '../../shared/importSchemas.js';
+import { isKnownCurrency } from '../../shared/money.js';
 import { ENTITY_TABLES } from '../engine/import/presets/types.js';
 import { setLogLevel } from '../engine/logger.js';
 import {
@@ -21,6 +22,7 @@ import {
 import {
   runBatches,
   runChanges,
+  runErrors,
   runMappings,
   runRollback,
 } from './historyCommands.js';
@@ -53,6 +55,7 @@ const USAGE = `Usage:
   revops batches <workspace> [--json]
   revops rollback <workspace> <batch>
   revops changes <workspace> [--batch N] [--entity NAME] [--json]
+  revops errors <workspace> [--batch N] [--json]
   revops mappings <workspace> [--delete NAME] [--json]
   revops duplicates <workspace> [--json]
   revops merge <workspace> accounts|contacts <keep-id> <merge-id>... [--json]
@@ -81,6 +84,13 @@ const DELIMITER_NAMES: Record<string, string> = {
 
 /** The decimal mark a locale writes, e.g. `de-DE` gives a comma. */
 export function decimalMarkOf(locale: string): '.' | ',' {
+  let isKnown = false;
+  try {
+    isKnown = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    isKnown = false;
+  }
+  if (!isKnown) usage(`unknown locale ${locale}; for example de-DE or en-US`);
   let parts: Intl.NumberFormatPart[];
   try {
     parts = new Intl.NumberFormat(locale).formatToParts(1.5);
@@ -107,6 +117,10 @@ function importOptions(values: Record<string, string | boolean | undefined>) {
   }
   const locale = text('locale');
   const entity = text('entity');
+  const currency = text('currency')?.toUpperCase();
+  if (currency !== undefined && !isKnownCurrency(currency)) {
+    usage(`--currency takes an ISO 4217 code such as EUR, not ${currency}`);
+  }
   if (entity !== undefined && !IMPORT_ENTITIES.includes(entity)) {
     usage(`--entity takes one of ${IMPORT_ENTITIES.join(', ')}, not ${entity}`);
   }
@@ -118,7 +132,7 @@ function importOptions(values: Record<string, string | boolean | undefined>) {
     delimiter: delimiter === undefined ? undefined : DELIMITER_NAMES[delimiter],
     decimalMark: locale === undefined ? undefined : decimalMarkOf(locale),
     dateOrder,
-    currency: text('currency')?.toUpperCase(),
+    currency,
     isDryRun: values['dry-run'] === true ? true : undefined,
   } as Omit<ArgsOf<'import.start'>, 'files'>;
 }
@@ -328,6 +342,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         return await runDelete(rest, io);
       case 'changes':
         return await runChanges(rest, io);
+      case 'errors':
+        return await runErrors(rest, io);
       case 'mappings':
         return await runMappings(rest, io);
       case 'demo':

@@ -24,7 +24,10 @@ function fileDetails(result: ImportResult): string {
   if (result.rowsRejected > SHOWN_ERRORS) {
     lines.push(
       `… ${result.rowsRejected - SHOWN_ERRORS} more rejected row(s); ` +
-        '--json lists them',
+        (result.batchId === null
+          ? 'import the file to keep them all'
+          : `\`revops errors <workspace> --batch ${result.batchId}\` ` +
+            'lists them all'),
     );
   }
   return lines.map((line) => `\n  ${line}`).join('');
@@ -129,7 +132,8 @@ export function printChanges(rows: FieldChange[], isJson: boolean): string {
       (row) =>
         `batch ${row.batchId ?? '-'} ${row.entity} ` +
         `${row.label ?? row.externalId ?? `#${row.recordId ?? ''}`}: ` +
-        `${row.field} ${changeValue(row.from)} -> ${changeValue(row.to)}\n`,
+        `${row.field} ${changeValue(row.from)} -> ${changeValue(row.to)}` +
+        `${row.currency ? ` ${row.currency}` : ''}\n`,
     )
     .join('');
 }

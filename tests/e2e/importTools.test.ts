@@ -1,7 +1,8 @@
 // The Import place's tools in Chromium against the built browser-mode
 // server: a file no layout knows mapped in the window, checked, imported
 // and its mapping offered again for the next file with that header; the
-// changes a re-import recorded; rows of a deleted record restored on
+// changes a re-import recorded; a check of several files, one stopped at
+// its dates and checked again alone; rows of a deleted record restored on
 // request; and a merge of duplicate contacts, undone.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -123,6 +124,9 @@ describe.skipIf(reason !== null)('import tools, end to end', () => {
     await byTestId('mapping-source').fill('sheets');
     await byTestId('mapping-save-as').fill('Pipeline sheet');
     await shoot('30-mapping-view');
+    expect(await byTestId('mapping-source-hint').textContent()).toContain(
+      'identified by its source and id',
+    );
 
     await byTestId('mapping-check').click();
     const checked = byTestId('import-check-outcome');
@@ -205,6 +209,79 @@ describe.skipIf(reason !== null)('import tools, end to end', () => {
     expect(text).toContain('3,400');
     expect(await byTestId('changes-range').textContent()).toMatch(/^1–\d+ of /);
     await changes.screenshot({ path: join(SCREENSHOTS, '33-changes.png') });
+  });
+
+  it('checks three files: says what the check found, file by file', async () => {
+    const ready = writeSheet('q2_ready.csv', [
+      'P-20,Wren renewal,900.00,USD,2024-03-28,',
+    ]);
+    const dayMonth = writeSheet('q2_day_month.csv', [
+      'P-21,Lark pilot,400.00,USD,03/04/2024,',
+      'P-22,Finch upsell,700.00,USD,05/06/2024,',
+    ]);
+    const other = join(tempDir, 'q2_other.csv');
+    writeFileSync(other, 'Thing,Count\nwidgets,4\n');
+    await byTestId('import-file-input').setInputFiles([ready, dayMonth, other]);
+    await byTestId('import-check').click();
+    const outcome = byTestId('import-check-outcome');
+    await outcome.waitFor({ timeout: 60_000 });
+    expect(await byTestId('import-banner').textContent()).toMatch(
+      /^Checked 3 files; 2 cannot be imported as they are/,
+    );
+    const rowOf = (file: string) =>
+      outcome.locator('[data-testid="import-results"] tr', { hasText: file });
+    const factsOf = (file: string) => rowOf(file).getByTestId('result-facts');
+    expect(await factsOf('q2_ready.csv').textContent()).toMatch(
+      /^utf-?8 · comma-separated · decimal point · dates year-first$/i,
+    );
+    // Stopped at its dates, the file is still known to hold deals.
+    const stopped = rowOf('q2_day_month.csv');
+    expect(await stopped.getAttribute('data-status')).toBe('failed');
+    await expect
+      .poll(() => stopped.locator('td').nth(1).textContent(), {
+        timeout: 30_000,
+      })
+      .toBe('Opportunities');
+    expect(await stopped.getByTestId('result-reason').textContent()).toContain(
+      'Choose the date order',
+    );
+    await expect
+      .poll(() => rowOf('q2_other.csv').locator('td').nth(1).textContent())
+      .toBe('Not recognised');
+    expect(await byTestId('import-confirm').textContent()).toBe(
+      'Import the file that passed',
+    );
+    expect(await byTestId('reading-hint').textContent()).toContain(
+      'next check or import',
+    );
+    await byTestId('mapping').getByRole('button', { name: 'Close' }).click();
+    await outcome.screenshot({
+      path: join(SCREENSHOTS, '40-check-some-failed.png'),
+    });
+
+    await byTestId('option-date-order').selectOption('dmy');
+    await stopped.getByTestId('result-recheck').click();
+    await expect
+      .poll(() => byTestId('import-banner').textContent(), { timeout: 60_000 })
+      .toMatch(/^Checked\. Nothing has been written yet/);
+    const again = rowOf('q2_day_month.csv');
+    expect(await again.getAttribute('data-status')).toBe('dry_run');
+    expect(await rowOf('q2_ready.csv').count()).toBe(0);
+    expect(await factsOf('q2_day_month.csv').textContent()).toContain(
+      'dates day-first',
+    );
+    await outcome.screenshot({
+      path: join(SCREENSHOTS, '41-checked-again.png'),
+    });
+    await byTestId('option-date-order').selectOption('');
+    await outcome.getByRole('button', { name: 'Back' }).click();
+    // A check writes nothing, whatever it found.
+    const { total } = await callApi(server.url, 'grid.rows', {
+      entity: 'opportunities',
+      offset: 0,
+      limit: 10,
+    });
+    expect(total).toBe(4);
   });
 
   it('asks whether to restore a deleted record before importing it', async () => {

@@ -88,17 +88,23 @@ export function findDuplicates(db: Db): DuplicateSuggestion[] {
         WHERE merged_into_id IS NULL ORDER BY id`,
     )
     .all() as AccountRow[];
-  const offered = new Set<string>();
+  const offered = new Map<string, DuplicateSuggestion>();
   const offerAccounts = (group: AccountRow[], evidence: string) => {
     const key = group.map((row) => row.id).join(',');
-    if (offered.has(key)) return;
-    offered.add(key);
-    suggestions.push({
+    const earlier = offered.get(key);
+    // The same records found twice: one suggestion with both reasons.
+    if (earlier) {
+      earlier.evidence += ` ${evidence}`;
+      return;
+    }
+    const suggestion: DuplicateSuggestion = {
       entity: 'accounts',
       ids: group.map((row) => row.id),
       labels: group.map((row) => `${row.name} (${row.source})`),
       evidence,
-    });
+    };
+    offered.set(key, suggestion);
+    suggestions.push(suggestion);
   };
   for (const group of groupBy(accounts, (row) => companyKey(row.name))) {
     offerAccounts(

@@ -45,6 +45,8 @@ export type Analysis = {
   binding: Map<string, number>;
   dateOrders: Map<string, DateOrder>;
   decimalMark: DecimalMark;
+  /** Said to the user when the decimal mark was read from few clues. */
+  decimalNote: string | null;
   /** The saved or given mapping the file was read with, if any. */
   mapping: { name: string | null; columns: ColumnMapping } | null;
 };
@@ -65,7 +67,9 @@ export async function analyse(
   let names: string[] = [];
   let bound: Bound | null = null;
   let analysers: Map<string, DateColumnAnalyser> = new Map();
-  const decimalMarks = new DecimalMarkAnalyser();
+  const decimalMarks = new DecimalMarkAnalyser(
+    request.decimalMark !== undefined,
+  );
   const exponent = currencyExponent(currency);
   let rows = 0;
   for await (const batch of readRecordBatches(request.path, shape, track)) {
@@ -118,7 +122,7 @@ export async function analyse(
       `${request.name}: amounts use a decimal point on line ` +
         `${decimalMarks.pointOnlyLines.join(', ')} but a decimal comma on ` +
         `line ${decimalMarks.commaOnlyLines.join(', ')}. Fix the file so ` +
-        'it uses one; nothing was imported.',
+        'it uses one; nothing was written.',
     );
   }
   const dateOrders = new Map<string, DateOrder>();
@@ -135,7 +139,7 @@ export async function analyse(
       decision.problem === 'inconsistent'
         ? `mixes day-first dates (line ${dayFirstOnlyLines.join(', ')}) ` +
           `with month-first dates (line ${monthFirstOnlyLines.join(', ')}). ` +
-          'Fix the file so the column uses one order; nothing was imported.'
+          'Fix the file so the column uses one order; nothing was written.'
         : 'has dates such as 03/04/2024 that read both day-first and ' +
           'month-first. Choose the date order for this file; nothing was ' +
           'imported.';
@@ -151,6 +155,14 @@ export async function analyse(
     binding,
     dateOrders,
     decimalMark: markDecision.mark,
+    decimalNote:
+      decimalMarks.isInferredOnly && decimalMarks.inferredExample
+        ? `Amounts such as ${decimalMarks.inferredExample.text} (line ` +
+          `${decimalMarks.inferredExample.line}) read either way; they were ` +
+          `read with "${markDecision.mark}" as the decimal mark, since the ` +
+          'other reading gives more decimals than the currency has. Choose ' +
+          'the locale if that is wrong.'
+        : null,
     mapping,
   };
 }

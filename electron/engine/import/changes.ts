@@ -25,8 +25,9 @@ const LABELS: Partial<Record<string, string>> = {
   invoices: 'number',
 };
 
+// Links (`…_id`) follow from names and keys, and are left out.
 const FROM = `FROM audit_log l, json_each(l.detail) j
-  WHERE l.action = 'update' AND j.key <> 'batch_id'
+  WHERE l.action = 'update' AND j.key NOT LIKE '%\\_id' ESCAPE '\\'
     AND (@batch IS NULL OR l.batch_id = @batch)
     AND (@entity IS NULL OR l.entity = @entity)
     AND (l.batch_id IS NULL OR NOT EXISTS (

@@ -76,6 +76,27 @@ function isValidUtf8(sample: Buffer, isWholeFile: boolean): boolean {
   }
 }
 
+/**
+ * UTF-16 saved without a byte-order mark: text files hold no zero bytes,
+ * but in UTF-16 every ASCII character (digits, delimiters, line ends) has
+ * one, always on the same side of the pair.
+ */
+function utf16WithoutBom(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < pairs * 2; index += 2) {
+    if (sample[index] === 0) evenZeros += 1;
+    if (sample[index + 1] === 0) oddZeros += 1;
+  }
+  const isMostly = (zeros: number) => zeros >= pairs * 0.2;
+  const isRare = (zeros: number) => zeros <= pairs * 0.02;
+  if (isMostly(oddZeros) && isRare(evenZeros)) return 'utf-16le';
+  if (isMostly(evenZeros) && isRare(oddZeros)) return 'utf-16be';
+  return null;
+}
+
 /** Names the encoding of a file's bytes in iconv-lite's vocabulary. */
 export function detectEncoding(
   sample: Buffer,
@@ -90,6 +111,8 @@ export function detectEncoding(
   if (sample[0] === 0xfe && sample[1] === 0xff) {
     return { encoding: 'utf-16be', hasBom: true };
   }
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return { encoding: utf16, hasBom: false };
   if (isValidUtf8(sample, isWholeFile)) {
     return { encoding: 'utf-8', hasBom: false };
   }

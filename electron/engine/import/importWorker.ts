@@ -4,7 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorInfo } from '../../../shared/envelope.js';
 import { createLogger } from '../logger.js';
 import { openDatabase } from '../store/database.js';
-import { importFile, type ImportRequest } from './runImport.js';
+import { WorkbenchError } from '../../../shared/envelope.js';
+import {
+  importFile,
+  unreadableResult,
+  type ImportRequest,
+} from './runImport.js';
 import type { WorkerRequest, WorkerMessage } from './workerProtocol.js';
 
 const log = createLogger('import-worker');
@@ -29,10 +34,15 @@ async function run(request: WorkerRequest): Promise<void> {
         name: file.name,
         preset: request.preset,
       };
+      // A file that cannot be opened fails alone; the others still import.
       const result = await importFile(db, importRequest, {
         isCancelled: () => isCancelled,
         onProgress: (progress) =>
           post({ type: 'progress', fileIndex: index, ...progress }),
+      }).catch((error: unknown) => {
+        if (!(error instanceof WorkbenchError)) throw error;
+        log.info('run: file refused', { code: error.code });
+        return unreadableResult(importRequest, error.message);
       });
       post({ type: 'file-done', fileIndex: index, result });
       if (result.status === 'cancelled') break;

@@ -31,6 +31,12 @@ import type {
   RowReader,
 } from './presets/types.js';
 import { rebuildMrrMonthEnds } from '../kpi/recurring/index.js';
+import {
+  constraintProblem,
+  rowShapeProblem,
+  RowTally,
+  type RowProblem,
+} from './rowChecks.js';
 import { SeenIds } from './seenIds.js';
 import type { DateOrder } from './values/dates.js';
 import type { DecimalMark } from './values/numbers.js';
@@ -89,28 +95,6 @@ type RowOutcome =
   | 'deleted-skipped'
   | 'deleted-unasked';
 
-type RowProblem = {
-  column: string | null;
-  value: string | null;
-  reason: string;
-};
-
-/** The constraint a store column broke, as a row error. */
-function constraintProblem(error: unknown): RowProblem | null {
-  if (!(error instanceof Error) || !('code' in error)) return null;
-  const code = String(error.code);
-  if (!code.startsWith('SQLITE_CONSTRAINT')) return null;
-  const column = /: \w+\.(\w+)/.exec(error.message)?.[1] ?? null;
-  return {
-    column,
-    value: '',
-    reason:
-      code === 'SQLITE_CONSTRAINT_NOTNULL'
-        ? `A value is required for ${column ?? 'this field'}.`
-        : `The store refused this row (${error.message}).`,
-  };
-}
-
 export async function importFile(
   db: Db,
   request: ImportRequest,
@@ -132,7 +116,7 @@ export async function importFile(
     rejected: 0,
   };
   const warnings: string[] = [];
-  const deleted = { unasked: 0, skipped: 0, restored: 0, firstLine: 0 };
+  const tally = new RowTally();
   const report = () =>
     hooks.onProgress({
       phase: 'writing',
@@ -171,7 +155,7 @@ export async function importFile(
     rowsChanged: counts.changed,
     rowsUnchanged: counts.unchanged,
     rowsRejected: counts.rejected,
-    rowsDeletedEarlier: deleted.unasked + deleted.skipped + deleted.restored,
+    rowsDeletedEarlier: tally.deletedRows,
     message,
     decimalMark: analysed?.decimalMark ?? null,
     dateOrders: Object.fromEntries(
@@ -213,6 +197,7 @@ export async function importFile(
     return result('failed', batchId, null, error.message);
   }
   const { preset, header, binding } = analysis;
+  if (analysis.decimalNote) warnings.push(analysis.decimalNote);
   const context: MappingContext = {
     dateOrder: (column) => analysis.dateOrders.get(column) ?? 'ymd',
     decimalMark: analysis.decimalMark,
@@ -234,6 +219,12 @@ export async function importFile(
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const names = analysis.names;
+    // Columns up to the last named one; unnamed trailing columns may be
+    // absent or blank.
+    const namedWidth = names.reduce(
+      (width, name, index) => (name === '' ? width : index + 1),
+      0,
+    );
     const reject = (fields: string[], line: number, problem: RowProblem) => {
       counts.rejected += 1;
       const raw = Object.fromEntries(
@@ -261,25 +252,19 @@ export async function importFile(
         });
       }
     };
-    const repeats = { count: 0, firstLine: 0 };
-    const conflicts: {
-      count: number;
-      first: { line: number; earlier: number } | null;
-    } = { count: 0, first: null };
     const writeRow = (primary: EntityRecord, line: number): RowOutcome => {
       const earlier = seen.earlierLine(primary.externalId, line);
       if (earlier !== null) {
         // Two rows, one record: the later row is the newer word, as it
         // would be in a later export; the report names the pair.
         if (!writer.differs(primary)) return 'repeated';
-        conflicts.count += 1;
-        if (conflicts.first === null) conflicts.first = { line, earlier };
+        tally.conflict(line, earlier);
       }
       if (writer.isDeleted(primary)) {
         if (request.deletedRecords === undefined) return 'deleted-unasked';
         if (request.deletedRecords === 'skip') return 'deleted-skipped';
         writer.forgetDeletion(primary);
-        deleted.restored += 1;
+        tally.deleted('restored', line);
       }
       return writer.write(primary);
     };
@@ -295,6 +280,19 @@ export async function importFile(
           continue;
         }
         counts.read += 1;
+        if (record.fields.some((field) => field.includes('\uFFFD'))) {
+          tally.undecodable(record.line);
+        }
+        const shapeProblem = rowShapeProblem(
+          record.fields,
+          namedWidth,
+          // A worksheet leaves trailing empty cells out of a row.
+          shape.format === 'xlsx',
+        );
+        if (shapeProblem) {
+          reject(record.fields, record.line, shapeProblem);
+          continue;
+        }
         const row: RowReader = {
           line: record.line,
           has: (column) => binding.has(column),
@@ -322,15 +320,15 @@ export async function importFile(
               break;
             case 'repeated':
               counts.skipped += 1;
-              repeats.count += 1;
-              repeats.firstLine ||= record.line;
+              tally.repeat(record.line);
               continue;
             case 'deleted-skipped':
             case 'deleted-unasked':
               counts.skipped += 1;
-              deleted.firstLine ||= record.line;
-              deleted[outcome === 'deleted-skipped' ? 'skipped' : 'unasked'] +=
-                1;
+              tally.deleted(
+                outcome === 'deleted-skipped' ? 'skipped' : 'unasked',
+                record.line,
+              );
               continue;
           }
           for (const extra of rest) writer.write(extra);
@@ -347,42 +345,13 @@ export async function importFile(
       await nextTurn();
       if (hooks.isCancelled()) throw new Cancelled();
     }
-    if (repeats.count > 0) {
-      warnings.push(
-        `${repeats.count} row(s) repeat an earlier row of this file ` +
-          `exactly (first on line ${repeats.firstLine}); each record was ` +
-          'imported once.',
-      );
-    }
-    if (conflicts.first !== null) {
-      warnings.push(
-        `${conflicts.count} row(s) give an id an earlier row of this file ` +
-          `gave, with other values (first: line ${conflicts.first.line} ` +
-          `repeats line ${conflicts.first.earlier}); the later row's ` +
-          'values were kept, and the audit log has both.',
-      );
-    }
-    if (deleted.skipped > 0) {
-      warnings.push(
-        `${deleted.skipped} row(s) are records deleted earlier (first on ` +
-          `line ${deleted.firstLine}); they were skipped as chosen.`,
-      );
-    }
-    if (deleted.unasked > 0) {
-      const what =
-        `${deleted.unasked} row(s) of ${request.name} are records ` +
-        `deleted earlier (first on line ${deleted.firstLine}).`;
-      if (!request.isDryRun) {
-        throw new WorkbenchError(
-          'import_failed',
-          `${what} Choose whether to skip them or restore them; nothing ` +
-            'was imported.',
-        );
-      }
-      warnings.push(
-        `${what} The import will ask whether to skip or restore them.`,
-      );
-    }
+    warnings.push(
+      ...tally.warnings({
+        file: request.name,
+        encoding: shape.format === 'xlsx' ? null : shape.encoding,
+        isDryRun: request.isDryRun === true,
+      }),
+    );
     resolveLinks(db);
     if (request.isDryRun) {
       db.exec('ROLLBACK');
@@ -419,7 +388,13 @@ export async function importFile(
       : error instanceof WorkbenchError
         ? error.message
         : `${request.name}: the import stopped at row ${counts.read}: ${(error as Error).message}. Nothing of this file was written.`;
-    if (!isCancel) log.error('importFile: failed', { error: error as Error });
+    // A refusal the user can act on is no fault of the program; its text
+    // may quote the file, so only its kind is logged.
+    if (error instanceof WorkbenchError) {
+      log.info('importFile: refused', { code: error.code });
+    } else if (!isCancel) {
+      log.error('importFile: failed', { error: error as Error });
+    }
     const status = isCancel ? 'cancelled' : 'failed';
     // Nothing was written, whatever the rows looked like on the way.
     Object.assign(counts, { new: 0, changed: 0, unchanged: 0 });
@@ -427,3 +402,5 @@ export async function importFile(
     return result(status, batchId, preset, message);
   }
 }
+
+export { unreadableResult } from './rowChecks.js';

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import type { Db } from '../store/database.js';
-import { followMerges } from '../identity/merge.js';
+import { linksResolvedFrom } from './links.js';
 import { nameKey } from './values/numbers.js';
 import type { EntityRecord, EntityTable, FieldValue } from './presets/types.js';
 
@@ -34,6 +34,8 @@ function isZeroStripped(
     stored.replace(/^0+(?=\d)/, '') === next
   );
 }
+
+export { resolveLinks } from './links.js';
 
 export function registerSqlFunctions(db: Db): void {
   db.function('name_key', { deterministic: true }, (value: unknown) =>
@@ -214,21 +216,34 @@ export class RecordWriter {
     }
     const changed = this.changedFields(record, names, existing);
     if (changed.length === 0) return 'unchanged';
+    // A new name or key means a new link: it is cleared here and found
+    // again from the new name once the batch is written.
+    const relinked = linksResolvedFrom(table, changed);
+    const stale = relinked.length
+      ? (this.db
+          .prepare(`SELECT ${relinked.join(', ')} FROM ${table} WHERE id = ?`)
+          .get(existing.id) as Record<string, FieldValue>)
+      : {};
+    const fields = {
+      ...record.fields,
+      ...Object.fromEntries(relinked.map((link) => [link, null])),
+    };
+    const written = [...changed, ...relinked];
     const update = this.statement(
-      `update:${table}:${changed.join(',')}`,
+      `update:${table}:${written.join(',')}`,
       () => {
-        const sets = changed.map((name) => `${name} = ?`).join(', ');
+        const sets = written.map((name) => `${name} = ?`).join(', ');
         return `UPDATE ${table} SET ${sets}, batch_id = ?, updated_at = ?
               WHERE id = ?`;
       },
     );
     update.run(
-      ...changed.map((name) => record.fields[name] ?? null),
+      ...written.map((name) => fields[name] ?? null),
       this.batchId,
       this.now,
       existing.id,
     );
-    this.afterUpdate(table, existing, record.fields, changed);
+    this.afterUpdate(table, { ...existing, ...stale }, fields, written);
     return 'changed';
   }
 
@@ -302,133 +317,4 @@ function stageDate(fields: Record<string, FieldValue>): string | null {
     return typeof fields['closed_on'] === 'string' ? fields['closed_on'] : null;
   }
   return null;
-}
-
-/**
- * Links made by a key of the same source: a subscription's `account_key`
- * is the external id of an account from the system that exported both.
- */
-const KEY_LINKS = [
-  {
-    table: 'subscriptions',
-    link: 'account_id',
-    key: 'account_key',
-    target: 'accounts',
-  },
-  {
-    table: 'invoices',
-    link: 'account_id',
-    key: 'account_key',
-    target: 'accounts',
-  },
-  {
-    table: 'tickets',
-    link: 'account_id',
-    key: 'account_key',
-    target: 'accounts',
-  },
-  {
-    table: 'campaign_spend',
-    link: 'campaign_id',
-    key: 'campaign_key',
-    target: 'campaigns',
-  },
-  {
-    table: 'customer_snapshots',
-    link: 'account_id',
-    key: 'account_key',
-    target: 'accounts',
-  },
-  {
-    table: 'churn_events',
-    link: 'account_id',
-    key: 'account_key',
-    target: 'accounts',
-  },
-  {
-    table: 'feature_usage',
-    link: 'subscription_id',
-    key: 'subscription_key',
-    target: 'subscriptions',
-  },
-] as const;
-
-/**
- * Links taken over from a linked record, after the key links: a feature
- * use belongs to the account of its subscription.
- */
-const VIA_LINKS = [
-  {
-    table: 'feature_usage',
-    link: 'account_id',
-    via: 'subscription_id',
-    target: 'subscriptions',
-  },
-] as const;
-
-function viaLinkSql({
-  table,
-  link,
-  via,
-  target,
-}: (typeof VIA_LINKS)[number]): string {
-  return `UPDATE ${table} SET ${link} = (
-      SELECT x.${link} FROM ${target} x WHERE x.id = ${table}.${via})
-    WHERE ${via} IS NOT NULL AND ${link} IS NULL;`;
-}
-
-function keyLinkSql({
-  table,
-  link,
-  key,
-  target,
-}: (typeof KEY_LINKS)[number]): string {
-  return `UPDATE ${table} SET ${link} = (
-      SELECT x.id FROM ${target} x
-      WHERE x.source = ${table}.source AND x.external_id = ${table}.${key})
-    WHERE ${key} IS NOT NULL AND ${link} IS NULL;`;
-}
-
-/**
- * Joins records that name each other (a deal's account, owner and product;
- * an agent's team; an account's parent) once both sides are in the store,
- * whatever order the files came in.
- */
-export function resolveLinks(db: Db): void {
-  resolveKeyAndNameLinks(db);
-  followMerges(db);
-}
-
-function resolveKeyAndNameLinks(db: Db): void {
-  db.exec(KEY_LINKS.map(keyLinkSql).join('\n'));
-  db.exec(VIA_LINKS.map(viaLinkSql).join('\n'));
-  db.exec(`
-    UPDATE opportunities SET account_id = (
-      SELECT a.id FROM accounts a
-      WHERE a.name_key = name_key(opportunities.account_name)
-      ORDER BY a.id LIMIT 1)
-    WHERE account_name IS NOT NULL AND account_id IS NULL;
-
-    UPDATE opportunities SET product_id = (
-      SELECT p.id FROM products p
-      WHERE p.name_key = name_key(opportunities.product_name)
-      ORDER BY p.id LIMIT 1)
-    WHERE product_name IS NOT NULL AND product_id IS NULL;
-
-    UPDATE opportunities SET owner_user_id = (
-      SELECT u.id FROM users u WHERE u.name = opportunities.owner_name
-      ORDER BY u.id LIMIT 1)
-    WHERE owner_name IS NOT NULL AND owner_user_id IS NULL;
-
-    UPDATE users SET team_id = (
-      SELECT t.id FROM teams t WHERE t.manager_name = users.manager_name
-      ORDER BY t.id LIMIT 1)
-    WHERE manager_name IS NOT NULL AND team_id IS NULL;
-
-    UPDATE accounts SET parent_account_id = (
-      SELECT p.id FROM accounts p
-      WHERE p.name_key = name_key(accounts.parent_name) AND p.id <> accounts.id
-      ORDER BY p.id LIMIT 1)
-    WHERE parent_name IS NOT NULL AND parent_account_id IS NULL;
-  `);
 }

@@ -18,6 +18,11 @@ import { toMajor } from '../../../shared/money.js';
 import { resolvePeriod, type PeriodRange } from '../../../shared/period.js';
 import type { Db } from '../store/database.js';
 import type { RateBook } from './fx.js';
+import {
+  bookSalesTotals,
+  emptyTotals,
+  type Totals,
+} from './deals/salesTotals.js';
 import { fiscalCalendar, type WorkspaceSettings } from '../store/settings.js';
 
 export type SalesKpiArgs = {
@@ -100,31 +105,6 @@ const DIMENSION_SQL: Record<KpiDimension, string> = {
   quarter: FISCAL_QUARTER,
 };
 
-type Totals = {
-  won: number;
-  lost: number;
-  open: number;
-  bookingsMinor: number;
-  wonWithAmount: number;
-  currencies: Set<string>;
-  /** Currencies without a rate into the reporting currency. */
-  missing: Set<string>;
-  cycleDays: number[];
-};
-
-function emptyTotals(): Totals {
-  return {
-    won: 0,
-    lost: 0,
-    open: 0,
-    bookingsMinor: 0,
-    wonWithAmount: 0,
-    currencies: new Set(),
-    missing: new Set(),
-    cycleDays: [],
-  };
-}
-
 export function median(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
@@ -193,12 +173,47 @@ export function computeSalesKpis(
 ): { metrics: KpiValue[] } {
   const scoped = scopeParams(settings, args.period);
   const period = scoped.period;
-  const params = { ...scoped.params, ...(args.scope?.params ?? {}) };
+  const wanted = args.metrics.length > 0 ? args.metrics : [...SALES_METRIC_IDS];
+  // The summed deal tables answer the unsegmented views; a segment, or a
+  // split the tables do not keep, reads the deals themselves.
+  const totals =
+    (args.scope === undefined
+      ? bookSalesTotals(db, {
+          wanted,
+          by: args.by,
+          start: scoped.params.start,
+          end: scoped.params.end,
+          rates: args.rates,
+          startMonth: scoped.params.startMonth,
+          labelOffset: scoped.params.labelOffset,
+        })
+      : null) ?? queriedTotals(db, args, wanted, scoped.params);
+  if (!args.by && !totals.has(null)) totals.set(null, emptyTotals());
+  const keys = [...totals.keys()].sort((a, b) =>
+    String(a).localeCompare(String(b)),
+  );
+  const metrics: KpiValue[] = [];
+  for (const key of keys) {
+    const entry = totals.get(key) ?? emptyTotals();
+    for (const id of wanted) {
+      metrics.push(valueOf(id, entry, period?.label ?? null, key));
+    }
+  }
+  return { metrics };
+}
+
+/** The totals by group, read from the deals. */
+export function queriedTotals(
+  db: Db,
+  args: SalesKpiArgs,
+  wanted: readonly SalesMetricId[],
+  scopeValues: ReturnType<typeof scopeParams>['params'],
+): Map<string | null, Totals> {
+  const params = { ...scopeValues, ...(args.scope?.params ?? {}) };
   const group = args.by ? DIMENSION_SQL[args.by] : 'NULL';
   const FROM = fromFor(args.by, args.scope !== undefined);
   const AND_SCOPE = args.scope ? ` AND (${args.scope.where})` : '';
   const rates = args.rates;
-  const wanted = args.metrics.length > 0 ? args.metrics : [...SALES_METRIC_IDS];
   const needs = (ids: SalesMetricId[]) => ids.some((id) => wanted.includes(id));
   const totals = new Map<string | null, Totals>();
   const totalsOf = (key: string | null) => {
@@ -290,18 +305,7 @@ export function computeSalesKpis(
     for (const row of open) totalsOf(keyOf(row.g)).open += row.deals;
   }
 
-  if (!args.by) totalsOf(null);
-  const keys = [...totals.keys()].sort((a, b) =>
-    String(a).localeCompare(String(b)),
-  );
-  const metrics: KpiValue[] = [];
-  for (const key of keys) {
-    const entry = totalsOf(key);
-    for (const id of wanted) {
-      metrics.push(valueOf(id, entry, period?.label ?? null, key));
-    }
-  }
-  return { metrics };
+  return totals;
 }
 
 /**

@@ -2,6 +2,7 @@
 // and the other catalogues are checked against it.
 import { enDashboard } from './enDashboard.js';
 import { enImport } from './enImport.js';
+import { enImportRun } from './enImportRun.js';
 import type { Catalogue } from './types.js';
 
 export const en = {
@@ -190,6 +191,8 @@ export const en = {
   'entity.feature_usage': 'Feature usage',
   'entity.category_labels': 'Category labels',
   'entity.exchange_rates': 'Exchange rates',
+  'entity.payments': 'Payments',
+  'entity.activities': 'Activities',
   'column.id': 'ID',
   'column.account': 'Account',
   'column.owner': 'Owner',
@@ -306,84 +309,7 @@ export const en = {
     other: '{count} exchange rates',
   },
 
-  'import.title': 'Import',
-  'import.intro':
-    'Import CSV, TSV or XLSX exports from your CRM, billing system or help desk. Encoding, delimiter, decimal mark and date order are worked out from the whole file, and known layouts (CRM deals, contacts and invoices, the Maven CRM sample, SaaS subscriptions and tickets, receivables, funnel leads) are recognised from their headers; for any other layout, map its columns to fields. Importing the same file again changes nothing, and each import can be rolled back.',
-  'import.choose': 'Choose files…',
-  'import.chosen': {
-    one: '{count} file chosen',
-    other: '{count} files chosen',
-  },
-  'import.start': 'Import',
-  'import.clear': 'Clear',
-  'import.uploading': 'Preparing file {index} of {count}: {name}',
-  'import.starting': 'Starting the import…',
-  'import.running': 'Importing',
-  'import.phaseChecking': 'Checking file…',
-  'import.phaseWriting': 'Writing rows…',
-  'import.percent': '{percent}%',
-  'import.factFile': 'File',
-  'import.factRows': 'Rows written',
-  'import.factRate': 'Speed',
-  'import.factTimeLeft': 'Time left',
-  'import.fileOf': '{index} of {count}: {name}',
-  'import.rowsDone': { one: '{count} row', other: '{count} rows' },
-  'import.rate': '{count} rows per second',
-  'import.rateUnknown': 'measuring…',
-  'import.timeLeft': 'about {time}',
-  'import.timeUnknown': 'estimating…',
-  'import.cancel': 'Cancel import',
-  'import.cancelling': 'Cancelling…',
-  'import.stateAllFailed':
-    'Nothing was imported: no file could be read. The reasons are in the table below.',
-  'import.stateSomeFailed': {
-    one: 'Import finished, but {count} file was not imported; see why below.',
-    other:
-      'Import finished, but {count} files were not imported; see why below.',
-  },
-  'import.stateDone': 'Import finished.',
-  'import.stateCancelled':
-    'Import cancelled. Files finished before the cancel were kept; the file in progress was not.',
-  'import.stateFailed': 'The import failed. {message}',
-  'import.results': 'Results',
-  'import.col.file': 'File',
-  'import.col.entity': 'Holds',
-  'import.col.read': 'Read',
-  'import.col.new': 'New',
-  'import.col.changed': 'Changed',
-  'import.col.unchanged': 'Unchanged',
-  'import.col.rejected': 'Rejected',
-  'import.col.status': 'Status',
-  'import.col.started': 'Started',
-  'import.col.line': 'Line',
-  'import.col.column': 'Column',
-  'import.col.value': 'Value',
-  'import.col.reason': 'Reason',
-  'import.status.committed': 'Imported',
-  'import.status.cancelled': 'Cancelled',
-  'import.status.failed': 'Failed',
-  'import.status.dry_run': 'Checked only',
-  'import.status.running': 'Running',
-  'import.status.interrupted': 'Interrupted',
-  'import.rowErrors': 'Rejected rows',
-  'import.rowErrorsOf': 'Rejected rows of {file}',
-  'import.rowErrorsNone': 'No rows were rejected.',
-  'import.rowErrorsMore': 'Showing {shown} of {count} rejected rows.',
-  'import.batches': 'Past imports',
-  'import.batchesEmpty': 'Nothing imported into this workspace yet.',
-  'import.status.rolled_back': 'Rolled back',
-  'import.rollback': 'Roll back this import',
-  'import.rollbackConfirm': 'Click again to remove what this import wrote',
-  'import.check': 'Check first',
-  'import.checkDone':
-    'Checked. Nothing has been written yet: import these files, or go back and choose others.',
-  'import.confirm': 'Import these files',
-  'import.back': 'Back',
-  'import.duplicates': 'Possible duplicates',
-  'import.duplicatesIntro':
-    'These records look like the same company or person. Merge them into the one to keep: its history and the other’s are both kept, and a merge can be undone.',
-  'import.showErrors': 'Show rejected rows',
-  'import.pickNative': 'Choose files…',
+  ...enImportRun,
   ...enImport,
   ...enDashboard,
 

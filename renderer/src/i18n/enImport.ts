@@ -14,8 +14,9 @@ export const enImport = {
   'import.delimiter.pipe': 'pipe-separated',
   'import.mappingEntity': 'The file holds',
   'import.mappingSource': 'Source system',
+  'import.mappingSourcePlaceholder': 'e.g. salesforce (empty: {source})',
   'import.mappingSourceHint':
-    'With each row’s id, the source tells a record from another system’s record with the same id.',
+    'Name the system this file came from, such as salesforce or stripe; it starts as “{source}”, the usual source of these records. A record is identified by its source and id, so use the same name for every file from one system: the same id from another source is another record.',
   'import.mappingSourceInvalid':
     'Use letters, digits, spaces, dots, underscores or hyphens (at most 60).',
   'import.col.fileColumn': 'Column in the file',
@@ -52,6 +53,8 @@ export const enImport = {
   'import.deleteMappingConfirm': 'Click again to delete',
 
   'import.readingTitle': 'Reading options',
+  'import.readingHint':
+    'These apply to every file of the next check or import; “From the file” lets each file decide for itself. To read one file differently, set an option here, then check that file again from its row in the results.',
   'import.dateOrder': 'Date order',
   'import.dateOrder.dmy': 'Day first (31/12/2024)',
   'import.dateOrder.mdy': 'Month first (12/31/2024)',

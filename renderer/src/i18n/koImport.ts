@@ -15,8 +15,9 @@ export const koImport: Record<keyof typeof enImport, Message> = {
   'import.delimiter.pipe': '세로 막대로 구분',
   'import.mappingEntity': '파일 내용',
   'import.mappingSource': '원본 시스템',
+  'import.mappingSourcePlaceholder': '예: salesforce (비우면 {source})',
   'import.mappingSourceHint':
-    '원본 시스템과 각 행의 ID로, 같은 ID를 가진 다른 시스템의 레코드와 구별합니다.',
+    '이 파일을 내보낸 시스템 이름(예: salesforce, stripe)을 적으세요. 처음에는 이 레코드의 일반적인 원본인 “{source}”(으)로 채워져 있습니다. 레코드는 원본 시스템과 ID로 식별되므로 같은 시스템의 파일에는 같은 이름을 쓰세요. 다른 원본의 같은 ID는 다른 레코드입니다.',
   'import.mappingSourceInvalid':
     '문자, 숫자, 공백, 마침표, 밑줄, 하이픈만 쓸 수 있습니다(최대 60자).',
   'import.col.fileColumn': '파일의 열',
@@ -53,6 +54,8 @@ export const koImport: Record<keyof typeof enImport, Message> = {
   'import.deleteMappingConfirm': '한 번 더 누르면 삭제',
 
   'import.readingTitle': '읽기 옵션',
+  'import.readingHint':
+    '이 옵션은 다음 검사나 가져오기의 모든 파일에 적용됩니다. “파일에서 판단”을 고르면 파일마다 스스로 판단합니다. 한 파일만 다르게 읽으려면 여기서 옵션을 정한 뒤 결과 표의 그 파일 행에서 다시 검사하세요.',
   'import.dateOrder': '날짜 순서',
   'import.dateOrder.dmy': '일 먼저 (31/12/2024)',
   'import.dateOrder.mdy': '월 먼저 (12/31/2024)',

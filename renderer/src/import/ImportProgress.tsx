@@ -14,6 +14,7 @@ export function ImportProgress() {
   const job = useStore((state) => state.job);
   const isCancelling = useStore((state) => state.isCancelling);
   const cancel = useStore((state) => state.cancelImport);
+  const isCheck = useStore((state) => state.pendingCheck !== null);
 
   if (phase === 'uploading') {
     return (
@@ -51,7 +52,7 @@ export function ImportProgress() {
     >
       <header className="panel-header">
         <h3>
-          {t('import.running')}
+          {t(isCheck ? 'import.checking' : 'import.running')}
           <span className="import-phase" data-testid="import-phase">
             {phaseText}
           </span>

@@ -3,26 +3,19 @@
 // map the columns of a file no layout knows; merge duplicates; see what
 // each import changed.
 import { useEffect, useId, type ChangeEvent } from 'react';
-import type { ImportResult } from '../../../shared/contract.js';
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { formatNumber, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import { ChangesPanel } from './ChangesPanel.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
-import { asksAboutDeletedRecords } from './importOptions.js';
 import type { ChosenFile } from './importSlice.js';
+import { JobOutcome } from './ImportOutcome.js';
 import { ImportProgress } from './ImportProgress.js';
 import { MappingView } from './MappingView.js';
 import { ReadingOptions } from './ReadingOptions.js';
-import { DeletedRecordsQuestion } from './ResultNotes.js';
 import { SavedMappings } from './SavedMappings.js';
-import {
-  BatchesTable,
-  CheckErrors,
-  ResultsTable,
-  RowErrorsTable,
-} from './ImportTables.js';
+import { BatchesTable, RowErrorsTable } from './ImportTables.js';
 
 const ACCEPTED = '.csv,.tsv,.txt,.xlsx';
 
@@ -149,93 +142,6 @@ function FileChooser() {
         </ul>
       )}
       <ReadingOptions />
-    </section>
-  );
-}
-
-function CheckOutcome({ results }: { results: ImportResult[] }) {
-  const t = useT();
-  const checkedRun = useStore((state) => state.checkedRun);
-  const importChecked = useStore((state) => state.importChecked);
-  const leaveCheck = useStore((state) => state.leaveCheck);
-  const deletedChoice = useStore((state) => state.deletedRecords);
-  const isAnswerNeeded =
-    results.some(asksAboutDeletedRecords) && deletedChoice === null;
-  return (
-    <section className="panel" data-testid="import-check-outcome">
-      <p className="notice notice-ok" role="status">
-        {t('import.checkDone')}
-      </p>
-      <h3>{t('import.results')}</h3>
-      <ResultsTable results={results} />
-      {results
-        .filter((result) => result.errors.length > 0)
-        .map((result) => (
-          <CheckErrors key={result.file} result={result} />
-        ))}
-      <DeletedRecordsQuestion results={results} />
-      <div className="chooser">
-        <button type="button" onClick={leaveCheck}>
-          {t('import.back')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={checkedRun === null || isAnswerNeeded}
-          data-testid="import-confirm"
-          onClick={() => void importChecked()}
-        >
-          {t('import.confirm')}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function JobOutcome() {
-  const t = useT();
-  const phase = useStore((state) => state.importPhase);
-  const job = useStore((state) => state.job);
-  const importAgain = useStore((state) => state.importAgain);
-  if (phase !== 'finished' || !job) return null;
-  const isCheck =
-    job.state === 'done' &&
-    job.results.length > 0 &&
-    job.results.every((result) => result.status === 'dry_run');
-  if (isCheck) return <CheckOutcome results={job.results} />;
-  const failed = job.results.filter((result) => result.status === 'failed');
-  const isAllFailed = failed.length > 0 && failed.length === job.results.length;
-  const isClean = job.state === 'done' && failed.length === 0;
-  const message = isAllFailed
-    ? t('import.stateAllFailed')
-    : job.state === 'done'
-      ? failed.length > 0
-        ? t('import.stateSomeFailed', { count: failed.length })
-        : t('import.stateDone')
-      : job.state === 'cancelled'
-        ? t('import.stateCancelled')
-        : t('import.stateFailed', { message: job.message ?? '' });
-  return (
-    <section
-      className="panel"
-      data-testid="import-outcome"
-      data-state={job.state}
-    >
-      <p
-        className={isClean ? 'notice notice-ok' : 'notice notice-error'}
-        role="status"
-      >
-        {message}
-      </p>
-      {job.state === 'done' && job.message && !isAllFailed && (
-        <p className="muted small">{job.message}</p>
-      )}
-      <h3>{t('import.results')}</h3>
-      <ResultsTable results={job.results} />
-      <DeletedRecordsQuestion
-        results={job.results}
-        onImportAgain={() => void importAgain()}
-      />
     </section>
   );
 }

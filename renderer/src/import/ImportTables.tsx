@@ -11,14 +11,15 @@ import {
   type Locale,
 } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
-import { ResultNotes } from './ResultNotes.js';
+import {
+  entityText,
+  HeldEntityText,
+  ReadingFacts,
+  ResultNotes,
+} from './ResultNotes.js';
 
 function statusText(locale: Locale, status: string): string {
   return translateIfKnown(locale, `import.status.${status}`) ?? status;
-}
-
-function entityText(locale: Locale, entity: string): string {
-  return translateIfKnown(locale, `entity.${entity}`) ?? entity;
 }
 
 type Counts = Pick<
@@ -81,8 +82,13 @@ export function ResultsTable({ results }: { results: ImportResult[] }) {
           const batchId = result.batchId;
           return (
             <tr key={`${result.file}-${index}`} data-status={result.status}>
-              <td>{result.file}</td>
-              <td>{entityText(locale, result.entity)}</td>
+              <td>
+                {result.file}
+                <ReadingFacts result={result} />
+              </td>
+              <td>
+                <HeldEntityText result={result} />
+              </td>
               <CountCells
                 counts={result}
                 locale={locale}
@@ -93,7 +99,16 @@ export function ResultsTable({ results }: { results: ImportResult[] }) {
               <td>
                 {statusText(locale, result.status)}
                 {result.message && (
-                  <span className="muted small block">{result.message}</span>
+                  <span
+                    className={
+                      result.status === 'failed'
+                        ? 'result-reason small block'
+                        : 'muted small block'
+                    }
+                    data-testid="result-reason"
+                  >
+                    {result.message}
+                  </span>
                 )}
                 <ResultNotes result={result} />
                 {result.rowsRejected > 0 && batchId !== null && (

@@ -9,7 +9,7 @@ import type {
 import { ErrorNotice, LoadingNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { fieldLabel } from '../i18n/fieldLabels.js';
-import { translateIfKnown, type Locale } from '../i18n/index.js';
+import { translate, translateIfKnown, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import {
   isMappableEntity,
@@ -18,6 +18,7 @@ import {
   repeatedFields,
   type MappingDraft,
 } from './mappingDraft.js';
+import { delimiterKey } from './resultFacts.js';
 
 const SAMPLES_SHOWN = 3;
 
@@ -30,16 +31,8 @@ function kindText(locale: Locale, kind: string): string {
 }
 
 function delimiterText(locale: Locale, delimiter: string): string {
-  const names: Record<string, string> = {
-    ',': 'comma',
-    ';': 'semicolon',
-    '\t': 'tab',
-    '|': 'pipe',
-  };
-  const name = names[delimiter];
-  return name
-    ? (translateIfKnown(locale, `import.delimiter.${name}`) ?? delimiter)
-    : delimiter;
+  const key = delimiterKey(delimiter);
+  return key ? translate(locale, key) : delimiter;
 }
 
 function FileFacts({ inspection }: { inspection: FileInspection }) {
@@ -160,7 +153,12 @@ function MappingForm({
   const setSource = useStore((state) => state.setMappingSource);
   const setSaveAs = useStore((state) => state.setMappingSaveAs);
   const runMapping = useStore((state) => state.runMapping);
-  const ids = { entity: useId(), source: useId(), saveAs: useId() };
+  const ids = {
+    entity: useId(),
+    source: useId(),
+    sourceHint: useId(),
+    saveAs: useId(),
+  };
   const target = targets.find((item) => item.entity === draft.entity);
   if (!target) return null;
 
@@ -202,11 +200,21 @@ function MappingForm({
           type="text"
           data-testid="mapping-source"
           className={isSourceValid ? '' : 'is-invalid'}
+          placeholder={t('import.mappingSourcePlaceholder', {
+            source: target.source,
+          })}
+          aria-describedby={ids.sourceHint}
           value={draft.source}
           onChange={(event) => setSource(event.target.value)}
         />
       </div>
-      <p className="muted small">{t('import.mappingSourceHint')}</p>
+      <p
+        id={ids.sourceHint}
+        className="muted small"
+        data-testid="mapping-source-hint"
+      >
+        {t('import.mappingSourceHint', { source: target.source })}
+      </p>
       {!isSourceValid && (
         <p className="field-problem">{t('import.mappingSourceInvalid')}</p>
       )}

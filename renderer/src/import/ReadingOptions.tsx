@@ -1,6 +1,7 @@
 // How to read what a file leaves open: the date order of dates such as
 // 03/04/2024, a currency for rows that name none, and the decimal mark.
-// Each is decided from the file unless the user sets it here.
+// Each is decided from each file unless the user sets it here, and a
+// setting holds for every file of the next check or import.
 import { useId } from 'react';
 import { useT } from '../common/useT.js';
 import { useStore } from '../store/index.js';
@@ -27,6 +28,9 @@ export function ReadingOptions() {
       data-testid="reading-options"
     >
       <legend>{t('import.readingTitle')}</legend>
+      <p className="muted small reading-hint" data-testid="reading-hint">
+        {t('import.readingHint')}
+      </p>
       <label htmlFor={ids.dateOrder}>{t('import.dateOrder')}</label>
       <select
         id={ids.dateOrder}

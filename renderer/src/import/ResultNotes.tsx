@@ -1,13 +1,53 @@
-// What a file's result says beyond its counts: the saved mapping it was
-// read with, the importer's warnings, a way to map a file no layout knows,
-// and the question about rows of records deleted earlier.
+// What a file's result says beyond its counts: how the file was read, what
+// it holds, the saved mapping it was read with, the importer's warnings, a
+// way to map a file no layout knows or to check a failed one again, and
+// the question about rows of records deleted earlier.
 import type { ImportResult } from '../../../shared/contract.js';
 import { useT } from '../common/useT.js';
+import { translateIfKnown, type Locale } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import {
   asksAboutDeletedRecords,
   type DeletedRecordsChoice,
 } from './importOptions.js';
+import { heldEntity, readingFacts } from './resultFacts.js';
+
+/** One line such as "utf-8 · comma-separated · decimal point". */
+export function ReadingFacts({ result }: { result: ImportResult }) {
+  const t = useT();
+  const facts = readingFacts(result).map((fact) =>
+    'text' in fact ? fact.text : t(fact.key, fact.params),
+  );
+  if (facts.length === 0) return null;
+  return (
+    <span className="muted small block" data-testid="result-facts">
+      {facts.join(' · ')}
+    </span>
+  );
+}
+
+export function entityText(locale: Locale, entity: string): string {
+  return translateIfKnown(locale, `entity.${entity}`) ?? entity;
+}
+
+/**
+ * The entity a file holds; "not recognised" only when no layout knows its
+ * header, since a file can also stop at its dates or amounts.
+ */
+export function HeldEntityText({ result }: { result: ImportResult }) {
+  const t = useT();
+  const locale = useStore((state) => state.locale);
+  const layouts = useStore((state) => state.failedLayouts);
+  const held = heldEntity(result, layouts);
+  switch (held.kind) {
+    case 'entity':
+      return <>{entityText(locale, held.entity)}</>;
+    case 'unrecognised':
+      return <>{t('entity.unknown')}</>;
+    case 'unknown':
+      return <span className="muted">{t('import.entityUnknown')}</span>;
+  }
+}
 
 export function ResultNotes({ result }: { result: ImportResult }) {
   const t = useT();
@@ -15,6 +55,20 @@ export function ResultNotes({ result }: { result: ImportResult }) {
     state.unmappedFiles.find((file) => file.name === result.file),
   );
   const openMapping = useStore((state) => state.openMapping);
+  const recheckFile = useStore((state) => state.recheckFile);
+  const isInLastRun = useStore(
+    (state) =>
+      state.lastRun?.files.some((file) => file.name === result.file) === true,
+  );
+  const isBusy = useStore(
+    (state) =>
+      state.importPhase === 'uploading' || state.importPhase === 'running',
+  );
+  const canRecheck =
+    result.status === 'failed' &&
+    !unmapped &&
+    isInLastRun &&
+    !asksAboutDeletedRecords(result);
   return (
     <>
       {result.mappingName !== null && (
@@ -37,6 +91,17 @@ export function ResultNotes({ result }: { result: ImportResult }) {
           onClick={() => void openMapping(unmapped)}
         >
           {t('import.mapColumns')}
+        </button>
+      )}
+      {canRecheck && (
+        <button
+          type="button"
+          className="link small block"
+          disabled={isBusy}
+          data-testid="result-recheck"
+          onClick={() => void recheckFile(result.file)}
+        >
+          {t('import.recheck')}
         </button>
       )}
     </>

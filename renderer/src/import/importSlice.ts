@@ -15,6 +15,7 @@ import {
   type ReadingOptions,
   type StartArgs,
 } from './importOptions.js';
+import { passingRun } from './outcome.js';
 
 /** A file to import: a File in browser mode, a path in the desktop app. */
 export type ChosenFile =
@@ -58,6 +59,10 @@ export type ImportSlice = {
   pendingCheck: ImportRun | null;
   /** The run the shown results come from. */
   lastRun: ImportRun | null;
+  /** Whether that run was a check, which writes nothing by design. */
+  isLastRunCheck: boolean;
+  /** Checks one file of the last run again, with today's reading options. */
+  recheckFile(name: string): Promise<void>;
   /** Starts a job for files already on the engine's side. */
   runImport(run: ImportRun, isDryRun: boolean): Promise<void>;
   importChecked(): Promise<void>;
@@ -92,15 +97,12 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
 
   const finish = (progress: JobProgress) => {
     const checked = get().pendingCheck;
-    const isCleanCheck =
-      checked !== null &&
-      progress.state === 'done' &&
-      progress.results.every((result) => result.status === 'dry_run');
     set({
       importPhase: 'finished',
       isCancelling: false,
       pendingCheck: null,
-      checkedRun: isCleanCheck ? checked : null,
+      // Files that failed the check wait; the others can go ahead.
+      checkedRun: checked === null ? null : passingRun(checked, progress),
       // A choice about deleted records holds for one import only.
       deletedRecords: checked !== null ? get().deletedRecords : null,
       // After a check the same files wait to be imported for real.
@@ -129,7 +131,9 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       checkedRun: null,
       pendingCheck: isDryRun ? importRun : null,
       lastRun: importRun,
+      isLastRunCheck: isDryRun,
       unmappedFiles: [],
+      failedLayouts: {},
     });
     const args: StartArgs = {
       files,
@@ -197,6 +201,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     checkedRun: null,
     pendingCheck: null,
     lastRun: null,
+    isLastRunCheck: false,
     readingOptions: AUTO_READING,
     deletedRecords: null,
 
@@ -221,6 +226,13 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       const last = get().lastRun;
       if (!last) return;
       await run(last, false);
+    },
+
+    recheckFile: async (name) => {
+      const last = get().lastRun;
+      const file = last?.files.find((item) => item.name === name);
+      if (!last || !file) return;
+      await run({ ...last, files: [file] }, true);
     },
 
     startImport: async (options) => {
@@ -336,6 +348,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
         checkedRun: null,
         pendingCheck: null,
         lastRun: null,
+        isLastRunCheck: false,
         deletedRecords: null,
       });
       get().resetImportTools();

@@ -10,6 +10,7 @@ import type {
 import { api } from '../api/index.js';
 import { IDLE, type Loadable, type SliceCreator } from '../store/types.js';
 import type { ChosenFile, EngineFile, ImportRun } from './importSlice.js';
+import type { FailedLayouts } from './resultFacts.js';
 import {
   draftForEntity,
   startingDraft,
@@ -27,6 +28,8 @@ export type MappingSlice = {
   mappingDraft: MappingDraft | null;
   /** Files of the last run that failed because no layout knows them. */
   unmappedFiles: EngineFile[];
+  /** What the failed files of the last run hold, as far as it is known. */
+  failedLayouts: FailedLayouts;
   openMapping(file: ChosenFile | EngineFile): Promise<void>;
   closeMapping(): void;
   setMappingEntity(entity: MappableEntity): void;
@@ -77,6 +80,7 @@ export const createMappingSlice: SliceCreator<MappingSlice> = (set, get) => {
     mappingInspection: IDLE,
     mappingDraft: null,
     unmappedFiles: [],
+    failedLayouts: {},
     savedMappingError: null,
 
     openMapping: async (chosen) => {
@@ -153,13 +157,24 @@ export const createMappingSlice: SliceCreator<MappingSlice> = (set, get) => {
     },
 
     offerMapping: async (results, run) => {
-      if (!run || run.mapping) return;
+      if (!run) return;
       const failed = run.files.filter((file) =>
         results.some(
           (result) => result.file === file.name && result.status === 'failed',
         ),
       );
+      const mapped = run.mapping;
+      if (mapped) {
+        // A file mapped by hand holds what the mapping says, whatever
+        // stopped it.
+        const layouts = Object.fromEntries(
+          failed.map((file) => [file.name, mapped.entity]),
+        );
+        set({ failedLayouts: layouts });
+        return;
+      }
       const unmapped: EngineFile[] = [];
+      const layouts: Record<string, string | null> = {};
       for (const file of failed) {
         try {
           const inspection = await api.call('import.inspect', file);
@@ -167,13 +182,17 @@ export const createMappingSlice: SliceCreator<MappingSlice> = (set, get) => {
             inspection.columns.length > 0 &&
             inspection.preset === null &&
             inspection.savedMapping === null;
+          const entity =
+            inspection.entity ?? inspection.savedMapping?.entity ?? null;
           if (isUnknown) unmapped.push(file);
+          if (isUnknown) layouts[file.name] = null;
+          else if (entity !== null) layouts[file.name] = entity;
         } catch {
           // A file that cannot even be read is not one to map.
         }
       }
       if (get().lastRun !== run) return;
-      set({ unmappedFiles: unmapped });
+      set({ unmappedFiles: unmapped, failedLayouts: layouts });
       const first = unmapped[0];
       if (first && get().mappingFile === null) void get().openMapping(first);
     },
@@ -207,6 +226,7 @@ export const createMappingSlice: SliceCreator<MappingSlice> = (set, get) => {
         mappingInspection: IDLE,
         mappingDraft: null,
         unmappedFiles: [],
+        failedLayouts: {},
         savedMappingError: null,
       });
       get().resetIdentity();

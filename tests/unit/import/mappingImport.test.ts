@@ -243,14 +243,24 @@ describe('rows within one file', () => {
   it('imports a repeated id once; a later row with other values wins, and both are reported', async () => {
     const { db, file } = setup();
     const result = await run(db, file('deals.csv', DEALS));
+    // D1 and D2 new; D1 again unchanged (skipped); D2 again with another
+    // amount (changed); the row without an id in a file with ids rejected.
     expect(result).toMatchObject({
       status: 'committed',
       rowsRead: 5,
-      rowsNew: 3,
+      rowsNew: 2,
       rowsChanged: 1,
       rowsSkipped: 1,
-      rowsRejected: 0,
+      rowsRejected: 1,
     });
+    expect(result.errors).toEqual([
+      {
+        line: 6,
+        column: 'Deal ID',
+        value: '',
+        reason: 'A value is required here.',
+      },
+    ]);
     expect(result.warnings).toEqual([
       expect.stringContaining('first on line 4'),
       expect.stringContaining('line 5 repeats line 3'),
@@ -290,5 +300,28 @@ describe('rows within one file', () => {
         reason: 'A value is required here.',
       },
     ]);
+  });
+});
+
+describe('the shape of each row', () => {
+  it('rejects a row with values beyond the header or too few of them, naming its line', async () => {
+    const { db, file } = setup();
+    const result = await run(
+      db,
+      file(
+        'shapes.csv',
+        [
+          'Deal ID,Deal Name,Amount,Currency,Stage,',
+          'D1,One,100,USD,Open,',
+          'D2,Two,200,USD,Open,,extra',
+          'D3,Three,300',
+          'D4,Four,400,USD,Won',
+        ].join('\n'),
+      ),
+    );
+    expect(result).toMatchObject({ rowsNew: 2, rowsRejected: 2 });
+    expect(result.errors.map((error) => error.line)).toEqual([3, 4]);
+    expect(result.errors[0]?.reason).toContain('more values (6)');
+    expect(result.errors[1]?.reason).toContain('fewer values (3)');
   });
 });

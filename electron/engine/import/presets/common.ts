@@ -121,6 +121,7 @@ export const crmDeals = defineLayout({
     },
   ],
   requires: [['amount'], ['id', 'name']],
+  idField: 'id',
   onlyWhenPresent: {
     name: ['name'],
     stage: ['stage', 'status', 'closed_on', 'expected_close_on'],

@@ -7,6 +7,7 @@ import { nameKey } from '../values/numbers.js';
 import { emailKey } from './common.js';
 import { str, num, dateOf } from './fieldValues.js';
 import { defineLayout, inCurrency, type LayoutField } from './layout.js';
+import type { FieldValue } from './types.js';
 
 const CURRENCY: LayoutField = {
   name: 'currency',
@@ -81,7 +82,7 @@ export const crmCompanies = defineLayout({
     },
   ],
   requires: [['id'], ['name'], ['domain', 'industry', 'employees']],
-  mappingRequires: [['id', 'name'], ['name']],
+  mappingRequires: [['name']],
   onlyWhenPresent: {
     domain: ['domain'],
     industry: ['industry'],
@@ -93,6 +94,7 @@ export const crmCompanies = defineLayout({
   },
   identity: (values) => str(values['id']) ?? str(values['name']),
   identityColumns: ['id', 'name'],
+  idField: 'id',
   toRecord(values) {
     const name = str(values['name']) ?? '';
     const revenue = inCurrency(
@@ -148,6 +150,7 @@ export const crmLeads = defineLayout({
   },
   identity: (values) => str(values['id']) ?? emailKey(str(values['email'])),
   identityColumns: ['id', 'email'],
+  idField: 'id',
   toRecord(values) {
     const email = str(values['email']);
     return {
@@ -195,7 +198,7 @@ export const catalogueProducts = defineLayout({
     },
   ],
   requires: [['id'], ['name'], ['price']],
-  mappingRequires: [['id', 'name'], ['name']],
+  mappingRequires: [['name']],
   onlyWhenPresent: {
     family: ['family'],
     price: ['list_price_minor', 'currency'],
@@ -203,6 +206,7 @@ export const catalogueProducts = defineLayout({
   },
   identity: (values) => str(values['id']) ?? str(values['name']),
   identityColumns: ['id', 'name'],
+  idField: 'id',
   toRecord(values, context) {
     const name = str(values['name']) ?? '';
     const price = inCurrency(
@@ -234,7 +238,7 @@ export const crmUsers = defineLayout({
     { name: 'active', kind: 'flag', headers: ['active', 'is active'] },
   ],
   requires: [['id'], ['name'], ['email'], ['role', 'manager']],
-  mappingRequires: [['id', 'name', 'email'], ['name']],
+  mappingRequires: [['name']],
   onlyWhenPresent: {
     email: ['email'],
     role: ['role'],
@@ -244,6 +248,7 @@ export const crmUsers = defineLayout({
   identity: (values) =>
     str(values['id']) ?? emailKey(str(values['email'])) ?? str(values['name']),
   identityColumns: ['id', 'email', 'name'],
+  idField: 'id',
   toRecord(values) {
     return {
       name: str(values['name']) ?? '',
@@ -305,9 +310,10 @@ export const marketingCampaigns = defineLayout({
     { name: 'end', kind: 'date', headers: ['end date', 'ends'] },
   ],
   requires: [['id'], ['name'], ['start', 'end']],
-  mappingRequires: [['id', 'name'], ['name']],
+  mappingRequires: [['name']],
   identity: (values) => str(values['id']) ?? str(values['name']),
   identityColumns: ['id', 'name'],
+  idField: 'id',
   toRecord(values) {
     return {
       name: str(values['name']) ?? '',
@@ -350,5 +356,61 @@ export const crmActivities = defineLayout({
       subject: str(values['subject']),
       occurred_at: str(values['at']) ?? dateOf(values['at']),
     };
+  },
+});
+
+/**
+ * Current MRR per customer, as a billing report lists it without dates: a
+ * snapshot (no month can be told from it), with the plan kept on the
+ * customer's account.
+ */
+const noFields: Record<string, FieldValue> = {};
+
+export const customerMrr = defineLayout({
+  id: 'customer-mrr',
+  source: 'billing',
+  entity: 'customer_snapshots',
+  fields: [
+    {
+      name: 'customer',
+      kind: 'text',
+      headers: ['customer_id', 'customer id', 'customer', 'account id'],
+    },
+    { name: 'plan', kind: 'text', headers: ['plan', 'plan name', 'tier'] },
+    {
+      name: 'mrr',
+      kind: 'money',
+      headers: ['mrr', 'monthly recurring revenue'],
+    },
+    CURRENCY,
+  ],
+  requires: [['customer'], ['mrr']],
+  required: ['mrr'],
+  identity: (values) => str(values['customer']),
+  identityColumns: ['customer'],
+  toRecord(values, context) {
+    const mrr = inCurrency(
+      values['mrr'],
+      str(values['currency'])?.toUpperCase() ?? null,
+      'mrr',
+    );
+    return {
+      account_key: str(values['customer']),
+      monthly_charges_minor: mrr?.amountMinor ?? null,
+      currency: mrr?.currency ?? context.currency,
+    };
+  },
+  relatedRecords(values) {
+    const customer = str(values['customer']);
+    if (!customer) return [];
+    const plan = str(values['plan']);
+    return [
+      {
+        entity: 'accounts',
+        externalId: customer,
+        fields: plan ? { segment: plan } : noFields,
+        insertOnly: { name: customer, name_key: nameKey(customer) },
+      },
+    ];
   },
 });

@@ -23,6 +23,16 @@ import {
 import { customerChurn, saasChurnEvents, saasFeatureUsage } from './churn.js';
 import { categoryLabels, marketplaceSellers } from './marketplace.js';
 import { exchangeRates } from './exchangeRates.js';
+import {
+  billingPayments,
+  catalogueProducts,
+  crmActivities,
+  crmCompanies,
+  crmLeads,
+  crmUsers,
+  customerMrr,
+  marketingCampaigns,
+} from './generic.js';
 import type { Preset } from './types.js';
 
 export const PRESETS: readonly Preset[] = [
@@ -48,6 +58,14 @@ export const PRESETS: readonly Preset[] = [
   billingSubscriptions,
   helpdeskTickets,
   adSpend,
+  crmCompanies,
+  crmLeads,
+  catalogueProducts,
+  crmUsers,
+  billingPayments,
+  marketingCampaigns,
+  crmActivities,
+  customerMrr,
 ];
 
 export type BoundPreset = {

@@ -48,6 +48,12 @@ export type LayoutSpec = {
   mappingRequires?: readonly (readonly string[])[];
   /** Fields a row cannot do without: a blank one rejects the row. */
   required?: readonly string[];
+  /**
+   * The field that identifies a record where the file has it. `identity`
+   * may fall back to a name for files without ids, but in a file with ids
+   * a row without one is rejected rather than known by its name.
+   */
+  idField?: string;
   /** The record's identity within its source, or null when the row has none. */
   identity(values: Record<string, FieldValue>): string | null;
   /** Named in the error when a row has no identity. */
@@ -203,8 +209,8 @@ export function defineLayout(spec: LayoutSpec): Preset {
           },
         };
       }
-      const blank = (spec.required ?? []).find(
-        (name) => row.has(name) && values[name] === null,
+      const blank = [...(spec.required ?? []), spec.idField ?? ''].find(
+        (name) => name !== '' && row.has(name) && values[name] === null,
       );
       if (blank !== undefined) {
         return {

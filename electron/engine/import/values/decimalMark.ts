@@ -8,10 +8,21 @@ import { parseNumber } from './numbers.js';
 const KEPT_LINES = 5;
 
 export class DecimalMarkAnalyser {
+  /**
+   * `isChosen`: the user named the file's decimal mark (a locale). Values
+   * that read either way then follow that choice, and any that thereby get
+   * more decimals than their currency has are rejected, not regrouped.
+   */
+  constructor(private readonly isChosen = false) {}
+
   readonly pointOnlyLines: number[] = [];
   readonly commaOnlyLines: number[] = [];
   private pointOnly = 0;
   private commaOnly = 0;
+  /** Values read one way only because the currency has fewer decimals. */
+  private inferred = 0;
+  /** The first such value, for the note that says so. */
+  inferredExample: { text: string; line: number } | null = null;
 
   /** `exponent` is the currency's number of decimals, or null for plain numbers. */
   add(text: string, line: number, exponent: number | null): void {
@@ -27,6 +38,11 @@ export class DecimalMarkAnalyser {
       const separator = /\d([.,])\d{3}(?!\d)/.exec(text)?.[1];
       if (separator === '.') mark = ',';
       if (separator === ',') mark = '.';
+      if (mark !== null) {
+        this.inferred += 1;
+        this.inferredExample ??= { text, line };
+        if (this.isChosen) return;
+      }
     }
     if (mark === '.') {
       this.pointOnly += 1;
@@ -47,5 +63,14 @@ export class DecimalMarkAnalyser {
     if (this.commaOnly > 0) return { mark: ',' };
     if (this.pointOnly > 0) return { mark: '.' };
     return { mark: fallback };
+  }
+
+  /** Whether the decision rests only on the currency's decimals. */
+  get isInferredOnly(): boolean {
+    return (
+      this.inferred > 0 &&
+      this.inferred === this.pointOnly + this.commaOnly &&
+      !this.isChosen
+    );
   }
 }

@@ -7,6 +7,7 @@ import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext } from '../metricTypes.js';
 import { moneySum, type MoneySum } from '../common/money.js';
 import type { SegmentCondition } from '../common/segments.js';
+import { firstPaymentsBetween } from './firstPayments.js';
 
 export const CUSTOMER_SQL = (alias: string) =>
   `coalesce('#' || ${alias}.account_id, ${alias}.account_key)`;
@@ -44,6 +45,26 @@ export function newCustomers(
   period: PeriodRange,
   segment: SegmentCondition,
 ): NewCustomers {
+  if (segment.where === '1') {
+    const firsts = firstPaymentsBetween(context.db, period.start, period.end);
+    const mrr = moneySum(context.rates);
+    // Summed by month end and currency before converting, as the query
+    // groups them.
+    const sums = new Map<string, Map<string, number>>();
+    for (const first of firsts) {
+      const byCurrency = sums.get(first.firstMonthEnd) ?? new Map();
+      for (const [currency, amount] of first.mrr) {
+        byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + amount);
+      }
+      sums.set(first.firstMonthEnd, byCurrency);
+    }
+    for (const [monthEnd, byCurrency] of sums) {
+      for (const [currency, amount] of byCurrency) {
+        mrr.add(amount, currency, monthEnd);
+      }
+    }
+    return { count: firsts.length, mrr };
+  }
   const rows = context.db
     .prepare(
       `WITH firsts AS (${FIRST_PAYING_MONTH_ENDS}),

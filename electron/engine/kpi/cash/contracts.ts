@@ -6,6 +6,11 @@ import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { moneySum, type MoneySum } from '../common/money.js';
 import { segmentCondition, type SegmentCondition } from '../common/segments.js';
 import { addMonths, monthsBetween, nextDay } from '../common/terms.js';
+import {
+  backlogAt,
+  termsStartingBetween,
+  type ContractFigures,
+} from './contractsBook.js';
 
 /** Read as the term of a subscription that has no end date. */
 export const OPEN_ENDED_TERM_MONTHS = 12;
@@ -57,11 +62,36 @@ export type ContractValue = {
   openEnded: number;
 };
 
+/** Figures summed in the reporting currency, as a contract value. */
+function keptValue(
+  context: MetricContext,
+  figures: ContractFigures,
+  on: string,
+): ContractValue {
+  const sum = moneySum(context.rates);
+  sum.add(figures.amount, context.rates.reporting, on);
+  return {
+    sum,
+    subscriptions: figures.subscriptions,
+    openEnded: figures.openEnded,
+  };
+}
+
 export function totalContractValue(
   context: MetricContext,
   period: PeriodRange,
   segment: SegmentCondition,
 ): ContractValue {
+  const kept =
+    segment.where === '1'
+      ? termsStartingBetween(
+          context.db,
+          period.start,
+          period.end,
+          context.rates.reporting,
+        )
+      : null;
+  if (kept) return keptValue(context, kept, period.start);
   const sum = moneySum(context.rates);
   const rows = terms(context, STARTS_IN_PERIOD, segment, {
     start: period.start,
@@ -81,6 +111,11 @@ export function revenueBacklog(
   period: PeriodRange,
   segment: SegmentCondition,
 ): ContractValue {
+  const kept =
+    segment.where === '1'
+      ? backlogAt(context.db, period.end, context.rates.reporting)
+      : null;
+  if (kept) return keptValue(context, kept, period.end);
   const sum = moneySum(context.rates);
   const rows = terms(context, CONTRACTED_AFTER_END, segment, {
     end: period.end,

@@ -5,6 +5,7 @@ import { daysBetween, type PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { moneySum, moneyNote, type MoneySum } from '../common/money.js';
 import { segmentCondition, unansweredNote } from '../common/segments.js';
+import { agingGroupsAt } from './receivablesBook.js';
 
 export const AGING_BUCKETS = [
   'current',
@@ -77,18 +78,28 @@ export function receivablesAging(
       note: unansweredNote('invoices', segment.unanswered),
     };
   }
-  const rows = context.db
-    .prepare(
-      `SELECT ${BUCKET_SQL} AS bucket, i.currency AS currency,
+  const kept =
+    segment.where === '1'
+      ? agingGroupsAt(context.db, period.end, reporting)
+      : null;
+  const rows = kept
+    ? kept.map((group) => ({
+        ...group,
+        // Base-currency amounts need no rate, so any day will do.
+        issuedOn: group.issuedOn ?? period.end,
+      }))
+    : (context.db
+        .prepare(
+          `SELECT ${BUCKET_SQL} AS bucket, i.currency AS currency,
               i.issued_on AS issuedOn, sum(i.amount_minor) AS amount,
               count(*) AS invoices
          FROM ${from}
         WHERE ${OPEN_AT_END} AND ${segment.where}
         GROUP BY 1, 2, 3`,
-    )
-    .all({ end: period.end, ...segment.params }) as (Grouped & {
-    bucket: AgingBucket;
-  })[];
+        )
+        .all({ end: period.end, ...segment.params }) as (Grouped & {
+        bucket: AgingBucket;
+      })[]);
   const sums = new Map(
     AGING_BUCKETS.map((bucket) => [bucket, moneySum(context.rates)]),
   );

@@ -4,6 +4,7 @@ import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { segmentCondition, unansweredNote } from '../common/segments.js';
 import { hasTable } from '../common/tables.js';
+import { payingAccountsBetween } from './customerBooks.js';
 
 // Accounts with a paying subscription active at some point of the period.
 const PAYING_ACCOUNTS = (segmentWhere: string) => `
@@ -49,17 +50,25 @@ export function adoption(
   if (!hasTable(context.db, 'feature_usage')) {
     return { payingAccounts: 0, activeAccounts: 0, note: NO_USAGE_TABLE };
   }
-  const row = context.db
-    .prepare(
-      `WITH paying AS (${PAYING_ACCOUNTS(segment.where)}),
+  const paying =
+    segment.where === '1'
+      ? payingAccountsBetween(context.db, period.start, period.end)
+      : null;
+  const row =
+    paying !== null
+      ? { payingAccounts: paying, activeAccounts: 0 }
+      : (context.db
+          .prepare(
+            `WITH paying AS (${PAYING_ACCOUNTS(segment.where)}),
             used AS (${USE_BY_ACCOUNT})
        SELECT count(*) AS payingAccounts, count(used.id) AS activeAccounts
          FROM paying LEFT JOIN used ON used.id = paying.id`,
-    )
-    .get({ start: period.start, end: period.end, ...segment.params }) as Omit<
-    Adoption,
-    'note'
-  >;
+          )
+          .get({
+            start: period.start,
+            end: period.end,
+            ...segment.params,
+          }) as Omit<Adoption, 'note'>);
   return {
     ...row,
     note:

@@ -4,6 +4,7 @@
 import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { segmentCondition, unansweredNote } from '../common/segments.js';
+import { scoresBetween } from './customerBooks.js';
 
 const ANSWERED_IN_PERIOD = `k.satisfaction_score IS NOT NULL
   AND substr(coalesce(k.closed_at, k.opened_at), 1, 10)
@@ -36,21 +37,27 @@ export function satisfaction(
     segment.where === '1'
       ? 'tickets k'
       : 'tickets k LEFT JOIN accounts a ON a.id = k.account_id';
-  const row = context.db
-    .prepare(
-      `SELECT count(*) AS answered,
+  const kept =
+    segment.where === '1'
+      ? scoresBetween(context.db, period.start, period.end)
+      : null;
+  const row =
+    kept ??
+    (context.db
+      .prepare(
+        `SELECT count(*) AS answered,
               count(CASE WHEN k.satisfaction_score >= @satisfiedFrom
                          THEN 1 END) AS satisfied,
               total(k.satisfaction_score) AS scoreSum
          FROM ${from}
         WHERE ${ANSWERED_IN_PERIOD} AND ${segment.where}`,
-    )
-    .get({
-      start: period.start,
-      end: period.end,
-      satisfiedFrom: SATISFIED_FROM,
-      ...segment.params,
-    }) as Omit<Satisfaction, 'note'>;
+      )
+      .get({
+        start: period.start,
+        end: period.end,
+        satisfiedFrom: SATISFIED_FROM,
+        ...segment.params,
+      }) as Omit<Satisfaction, 'note'>);
   return {
     ...row,
     note: row.answered === 0 ? 'No answered tickets in the period.' : null,

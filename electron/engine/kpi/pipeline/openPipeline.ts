@@ -8,6 +8,7 @@ import {
 import type { MetricContext } from '../metricTypes.js';
 import { moneySum, type MoneySum } from '../common/money.js';
 import type { SegmentCondition } from '../common/segments.js';
+import { bookClosedRows, bookOpenRows } from '../deals/pipelineRows.js';
 
 const START = 'coalesce(o.created_on, o.engaged_on)';
 
@@ -46,6 +47,23 @@ export function probabilityOf(
     : { value: fromStage, isDefault: false };
 }
 
+export type OpenRow = {
+  stage: string;
+  probability: number | null;
+  currency: string;
+  deals: number;
+  amount: number | null;
+};
+
+export type ClosedRow = {
+  status: 'won' | 'lost';
+  currency: string;
+  closedOn: string;
+  deals: number;
+  withAmount: number;
+  amount: number | null;
+};
+
 export type OpenPipeline = {
   deals: number;
   amount: MoneySum;
@@ -64,26 +82,24 @@ export function openPipeline(
     closingBy === null
       ? ''
       : 'AND (o.expected_close_on IS NULL OR o.expected_close_on <= @closingBy)';
-  const rows = context.db
-    .prepare(
-      `SELECT o.stage AS stage, o.probability AS probability,
-              o.currency AS currency, count(*) AS deals,
-              sum(o.amount_minor) AS amount
-         FROM ${opportunitiesFrom(segment)}
-        WHERE ${OPEN_ON} ${closing} AND ${segment.where}
-        GROUP BY 1, 2, 3`,
-    )
-    .all({
-      asOf,
-      ...(closingBy === null ? {} : { closingBy }),
-      ...segment.params,
-    }) as {
-    stage: string;
-    probability: number | null;
-    currency: string;
-    deals: number;
-    amount: number | null;
-  }[];
+  const rows =
+    (segment.where === '1'
+      ? bookOpenRows(context.db, asOf, closingBy)
+      : null) ??
+    (context.db
+      .prepare(
+        `SELECT o.stage AS stage, o.probability AS probability,
+                o.currency AS currency, count(*) AS deals,
+                sum(o.amount_minor) AS amount
+           FROM ${opportunitiesFrom(segment)}
+          WHERE ${OPEN_ON} ${closing} AND ${segment.where}
+          GROUP BY 1, 2, 3`,
+      )
+      .all({
+        asOf,
+        ...(closingBy === null ? {} : { closingBy }),
+        ...segment.params,
+      }) as OpenRow[]);
   const amount = moneySum(context.rates);
   const weighted = moneySum(context.rates);
   let deals = 0;
@@ -118,6 +134,9 @@ export function closedDeals(
   end: string,
   segment: SegmentCondition,
 ): ClosedDeals {
+  const fromBook =
+    segment.where === '1' ? bookClosedRows(context.db, start, end) : null;
+  if (fromBook) return closedTotals(context, fromBook.rows, fromBook.cycleDays);
   const params = { start, end, ...segment.params };
   const from = opportunitiesFrom(segment);
   const rows = context.db
@@ -130,14 +149,27 @@ export function closedDeals(
         WHERE ${DECIDED_BETWEEN} AND ${segment.where}
         GROUP BY 1, 2, 3`,
     )
-    .all(params) as {
-    status: 'won' | 'lost';
-    currency: string;
-    closedOn: string;
-    deals: number;
-    withAmount: number;
-    amount: number | null;
-  }[];
+    .all(params) as ClosedRow[];
+  const cycles = context.db
+    .prepare(
+      `SELECT CAST(julianday(o.closed_on) - julianday(${START}) AS INTEGER)
+                AS days
+         FROM ${from}
+        WHERE ${WON_BETWEEN} AND ${START} IS NOT NULL AND ${segment.where}`,
+    )
+    .all(params) as { days: number }[];
+  return closedTotals(
+    context,
+    rows,
+    cycles.map((row) => row.days),
+  );
+}
+
+function closedTotals(
+  context: MetricContext,
+  rows: readonly ClosedRow[],
+  cycleDays: number[],
+): ClosedDeals {
   const result: ClosedDeals = {
     won: 0,
     lost: 0,
@@ -156,14 +188,6 @@ export function closedDeals(
       result.wonAmount.add(row.amount, row.currency, row.closedOn);
     }
   }
-  const cycles = context.db
-    .prepare(
-      `SELECT CAST(julianday(o.closed_on) - julianday(${START}) AS INTEGER)
-                AS days
-         FROM ${from}
-        WHERE ${WON_BETWEEN} AND ${START} IS NOT NULL AND ${segment.where}`,
-    )
-    .all(params) as { days: number }[];
-  result.cycleDays = cycles.map((row) => row.days);
+  result.cycleDays = cycleDays;
   return result;
 }

@@ -11,6 +11,7 @@ import {
   type MovementKind,
   type MrrChange,
 } from './changes.js';
+import { cachedFigures } from '../common/changeCache.js';
 import { filterSql } from './filters.js';
 import { ensureMrrMonthEnds, readSubscriptionLines } from './monthEnds.js';
 import { monthEndOf, monthIndexOf } from './months.js';
@@ -133,6 +134,34 @@ function storedSource(context: MetricContext): RecurringSource {
   };
 }
 
+// The unfiltered sums are small (a row per month end, currency and kind)
+// and every dashboard view reads them: kept in memory until the
+// subscriptions or accounts change, which is when the changes are rebuilt.
+function wholeWorkspaceSource(context: MetricContext): RecurringSource {
+  const { db } = context;
+  const all = cachedFigures(
+    db,
+    'recurringSums',
+    ['subscriptions', 'accounts'],
+    () => ({
+      movements: db
+        .prepare(storedMovementsSql('', '1'))
+        .all({ through: '9999-12-31' }) as MovementGroup[],
+      cohorts: db
+        .prepare(storedCohortsSql('', '1'))
+        .all({ from: '', through: '9999-12-31' }) as CohortGroup[],
+    }),
+  );
+  return {
+    movements: (through) =>
+      all.movements.filter((group) => group.monthEnd <= through),
+    cohorts: (from, through) =>
+      all.cohorts.filter(
+        (group) => group.cohortMonthEnd >= from && group.monthEnd <= through,
+      ),
+  };
+}
+
 /** Where the figures of this context come from. */
 export function recurringSource(context: MetricContext): RecurringSource {
   const filter = filterSql(context.filters);
@@ -145,7 +174,9 @@ export function recurringSource(context: MetricContext): RecurringSource {
     return memorySource(buildMrrChanges(lines));
   }
   ensureMrrMonthEnds(context.db);
-  return storedSource(context);
+  return context.filters.length > 0
+    ? storedSource(context)
+    : wholeWorkspaceSource(context);
 }
 
 export type MonthFigures = {

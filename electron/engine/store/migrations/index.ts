@@ -9,6 +9,7 @@ import { identityAndMappings } from './006-identity-and-mappings.js';
 import { datasetTables } from './007-dataset-tables.js';
 import { mrrMonthEnds } from './008-mrr-month-ends.js';
 import { metricTargets } from './009-metric-targets.js';
+import { dealAggregates } from './010-deal-aggregates.js';
 
 export type Migration = {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   datasetTables,
   mrrMonthEnds,
   metricTargets,
+  dealAggregates,
 ];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);

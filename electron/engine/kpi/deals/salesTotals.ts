@@ -1,0 +1,258 @@
+// The sales KPI totals from the deal book: the same groups, the same
+// conversions (each close day's sum at that day's rate) and the same
+// cycle lists as the queries over the opportunities, without reading them.
+// Answers the whole workspace (no segment) for whole months, by nothing,
+// fiscal quarter or owner; the caller falls back to the queries otherwise.
+import type {
+  KpiDimension,
+  SalesMetricId,
+} from '../../../../shared/metrics.js';
+import type { Db } from '../../store/database.js';
+import type { RateBook } from '../fx.js';
+import {
+  STEP_VIEW,
+  closesBetween,
+  cyclesBetween,
+  dealBook,
+  isWholeMonths,
+  stepsThrough,
+  type DealBook,
+} from './dealBook.js';
+
+export type Totals = {
+  won: number;
+  lost: number;
+  open: number;
+  bookingsMinor: number;
+  wonWithAmount: number;
+  currencies: Set<string>;
+  /** Currencies without a rate into the reporting currency. */
+  missing: Set<string>;
+  cycleDays: number[];
+};
+
+export function emptyTotals(): Totals {
+  return {
+    won: 0,
+    lost: 0,
+    open: 0,
+    bookingsMinor: 0,
+    wonWithAmount: 0,
+    currencies: new Set(),
+    missing: new Set(),
+    cycleDays: [],
+  };
+}
+
+export type TotalsArgs = {
+  wanted: readonly SalesMetricId[];
+  by: KpiDimension | undefined;
+  start: string;
+  end: string;
+  rates: RateBook | undefined;
+  /** The fiscal calendar, as the quarter labels need it. */
+  startMonth: number;
+  labelOffset: number;
+};
+
+/** Group value of a deal, before `(none)` stands in for null. */
+type Grouper = (row: {
+  ownerUserId: number | null;
+  ownerName: string | null;
+  closeYear: number | null;
+  closeMonth: number | null;
+}) => string | null;
+
+function grouper(db: Db, args: TotalsArgs): Grouper {
+  if (args.by === 'owner') {
+    const names = new Map(
+      (
+        db.prepare('SELECT id, name FROM users').all() as {
+          id: number;
+          name: string | null;
+        }[]
+      ).map((user) => [user.id, user.name]),
+    );
+    return (row) =>
+      (row.ownerUserId === null ? null : names.get(row.ownerUserId)) ??
+      row.ownerName;
+  }
+  if (args.by === 'quarter') {
+    const { startMonth, labelOffset } = args;
+    return ({ closeYear: year, closeMonth: month }) => {
+      if (year === null || month === null) return null;
+      const fiscalYear = year - (month < startMonth ? 1 : 0) + labelOffset;
+      const quarter = Math.trunc(((month - startMonth + 12) % 12) / 3) + 1;
+      return `${fiscalYear}-Q${quarter}`;
+    };
+  }
+  return () => null;
+}
+
+const FAST_DIMENSIONS: readonly (KpiDimension | undefined)[] = [
+  undefined,
+  'quarter',
+  'owner',
+];
+
+const CYCLE_IDS: readonly SalesMetricId[] = [
+  'median_sales_cycle_days',
+  'mean_sales_cycle_days',
+];
+const CLOSED_IDS: readonly SalesMetricId[] = [
+  'deals_won',
+  'deals_lost',
+  'win_rate',
+  'bookings',
+  'avg_won_deal_size',
+];
+
+/** Whether the book can answer these totals exactly. */
+export function canUseDealBook(
+  book: DealBook,
+  args: Pick<TotalsArgs, 'wanted' | 'by' | 'start' | 'end'>,
+): boolean {
+  if (!FAST_DIMENSIONS.includes(args.by)) return false;
+  if (!isWholeMonths(args.start, args.end)) return false;
+  const needsCycles = args.wanted.some((id) => CYCLE_IDS.includes(id));
+  return !needsCycles || book.isCycleExact;
+}
+
+/** Totals by group from the book, or null when it cannot answer. */
+export function bookSalesTotals(
+  db: Db,
+  args: TotalsArgs,
+): Map<string | null, Totals> | null {
+  if (!FAST_DIMENSIONS.includes(args.by)) return null;
+  if (!isWholeMonths(args.start, args.end)) return null;
+  const book = dealBook(db);
+  if (!canUseDealBook(book, args)) return null;
+  const groupOf = grouper(db, args);
+  const totals = new Map<string | null, Totals>();
+  const totalsOf = (value: string | null) => {
+    const key = args.by ? (value ?? '(none)') : null;
+    let entry = totals.get(key);
+    if (!entry) {
+      entry = emptyTotals();
+      totals.set(key, entry);
+    }
+    return entry;
+  };
+  const needs = (ids: readonly SalesMetricId[]) =>
+    ids.some((id) => args.wanted.includes(id));
+  if (needs(CLOSED_IDS)) addClosed(book, args, groupOf, totalsOf);
+  if (needs(CYCLE_IDS)) addCycles(book, args, groupOf, totalsOf);
+  if (needs(['deals_open'])) addOpen(book, args, groupOf, totalsOf);
+  return totals;
+}
+
+type TotalsOf = (value: string | null) => Totals;
+
+function addClosed(
+  book: DealBook,
+  args: TotalsArgs,
+  groupOf: Grouper,
+  totalsOf: TotalsOf,
+): void {
+  // Summed as the query groups them: group, status, currency and, when
+  // converting, the close day whose rate applies.
+  type Sum = {
+    group: string | null;
+    status: 'won' | 'lost';
+    currency: string;
+    closedOn: string;
+    deals: number;
+    withAmount: number;
+    amount: number;
+  };
+  const sums = new Map<string, Sum>();
+  for (const row of closesBetween(book, args.start, args.end)) {
+    const group = groupOf(row);
+    const day = args.rates ? row.closedOn : '';
+    const key = `${group}\u0000${row.status}\u0000${row.currency}\u0000${day}`;
+    const sum = sums.get(key);
+    if (sum) {
+      sum.deals += row.deals;
+      sum.withAmount += row.withAmount;
+      sum.amount += row.amount;
+    } else {
+      sums.set(key, { ...row, group, closedOn: day });
+    }
+  }
+  const { rates } = args;
+  for (const row of sums.values()) {
+    const entry = totalsOf(row.group);
+    if (row.status === 'lost') {
+      entry.lost += row.deals;
+      continue;
+    }
+    entry.won += row.deals;
+    entry.wonWithAmount += row.withAmount;
+    if (row.withAmount === 0) continue;
+    if (!rates) {
+      entry.bookingsMinor += row.amount;
+      entry.currencies.add(row.currency);
+      continue;
+    }
+    const converted = rates.convert(row.amount, row.currency, row.closedOn);
+    if (converted === null) entry.missing.add(row.currency);
+    else entry.bookingsMinor += converted;
+    entry.currencies.add(rates.reporting);
+  }
+}
+
+function addCycles(
+  book: DealBook,
+  args: TotalsArgs,
+  groupOf: Grouper,
+  totalsOf: TotalsOf,
+): void {
+  const counts = new Map<string | null, Map<number, number>>();
+  const rows = cyclesBetween(
+    book,
+    args.start.slice(0, 7),
+    args.end.slice(0, 7),
+  );
+  for (const row of rows) {
+    // A cycle row's close month fixes its quarter, whatever its day.
+    const [year, month] = row.month.split('-').map(Number);
+    const group = groupOf({
+      ...row,
+      closeYear: year ?? null,
+      closeMonth: month ?? null,
+    });
+    const byDays = counts.get(group) ?? new Map<number, number>();
+    byDays.set(row.days, (byDays.get(row.days) ?? 0) + row.deals);
+    counts.set(group, byDays);
+  }
+  for (const [group, byDays] of counts) {
+    const list = totalsOf(group).cycleDays;
+    const days = [...byDays.keys()].sort((a, b) => a - b);
+    for (const value of days) {
+      const count = byDays.get(value) ?? 0;
+      for (let n = 0; n < count; n += 1) list.push(value);
+    }
+  }
+}
+
+function addOpen(
+  book: DealBook,
+  args: TotalsArgs,
+  groupOf: Grouper,
+  totalsOf: TotalsOf,
+): void {
+  const view =
+    args.by === 'owner'
+      ? STEP_VIEW.owner
+      : args.by === 'quarter'
+        ? STEP_VIEW.closeMonth
+        : STEP_VIEW.pipeline;
+  const open = new Map<string | null, number>();
+  for (const row of stepsThrough(book, view, args.end)) {
+    const group = groupOf(row);
+    open.set(group, (open.get(group) ?? 0) + row.deals);
+  }
+  for (const [group, deals] of open) {
+    if (deals !== 0) totalsOf(group).open += deals;
+  }
+}
