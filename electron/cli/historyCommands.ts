@@ -2,7 +2,14 @@
 // undoing one, the field changes successive imports recorded, and the
 // column mappings saved for files no layout recognises.
 import { parseArgs } from 'node:util';
-import { call, usage, wholeNumber, withWorkspace, type Io } from './common.js';
+import {
+  call,
+  engineFor,
+  usage,
+  wholeNumber,
+  withWorkspace,
+  type Io,
+} from './common.js';
 import { printBatches, printChanges } from './output.js';
 
 export async function runBatches(argv: string[], io: Io): Promise<number> {
@@ -148,4 +155,40 @@ export async function runErrors(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   });
+}
+
+/** The fields a mapping file can send columns to, per entity. */
+export async function runFields(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' } },
+  });
+  const [entity] = positionals;
+  const engine = engineFor();
+  try {
+    const targets = (await call(engine, 'import.mappingTargets', {})).filter(
+      (target) => entity === undefined || target.entity === entity,
+    );
+    if (targets.length === 0) {
+      usage(`fields takes an entity such as opportunities, not ${entity}`);
+    }
+    if (values.json) {
+      io.out(`${JSON.stringify({ targets })}\n`);
+      return 0;
+    }
+    for (const target of targets) {
+      const needs = target.requires.map((group) => group.join(' or '));
+      io.out(
+        `${target.entity} (needs ${needs.join('; ')}):\n` +
+          target.fields
+            .map((field) => `  ${field.name} (${field.kind}): ${field.label}`)
+            .join('\n') +
+          '\n',
+      );
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
 }

@@ -23,6 +23,7 @@ import {
   runBatches,
   runChanges,
   runErrors,
+  runFields,
   runMappings,
   runRollback,
 } from './historyCommands.js';
@@ -57,6 +58,7 @@ const USAGE = `Usage:
   revops changes <workspace> [--batch N] [--entity NAME] [--json]
   revops errors <workspace> [--batch N] [--json]
   revops mappings <workspace> [--delete NAME] [--json]
+  revops fields [<entity>] [--json]
   revops duplicates <workspace> [--json]
   revops merge <workspace> accounts|contacts <keep-id> <merge-id>... [--json]
   revops unmerge <workspace> <merge>
@@ -344,6 +346,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         return await runChanges(rest, io);
       case 'errors':
         return await runErrors(rest, io);
+      case 'fields':
+        return await runFields(rest, io);
       case 'mappings':
         return await runMappings(rest, io);
       case 'demo':

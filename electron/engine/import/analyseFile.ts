@@ -142,7 +142,7 @@ export async function analyse(
           'Fix the file so the column uses one order; nothing was written.'
         : 'has dates such as 03/04/2024 that read both day-first and ' +
           'month-first. Choose the date order for this file; nothing was ' +
-          'imported.';
+          'written.';
     throw new WorkbenchError(
       'import_failed',
       `${request.name}: column ${fileColumnName(names, binding, column)} ${reason}`,
