@@ -44,6 +44,8 @@ function shown(value: MetricValue): string {
   switch (value.unit) {
     case 'ratio':
       return `${(value.value * 100).toFixed(1)}%`;
+    case 'multiple':
+      return `${value.value.toFixed(2)}×`;
     case 'currency':
       return `${value.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${value.currency ?? ''}`.trim();
     case 'days':

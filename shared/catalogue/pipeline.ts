@@ -71,7 +71,7 @@ export const PIPELINE_METRICS: readonly MetricEntry[] = [
     id: 'pipeline_coverage',
     family: 'sales',
     name: 'Pipeline coverage',
-    unit: 'ratio',
+    unit: 'multiple',
     direction: 'higher_is_better',
     formula: 'Open pipeline ÷ (quota for the period − bookings so far)',
     convention:

@@ -228,7 +228,7 @@ export const RECURRING_METRICS: readonly MetricEntry[] = [
     id: 'quick_ratio',
     family: 'recurring',
     name: 'SaaS quick ratio',
-    unit: 'ratio',
+    unit: 'multiple',
     direction: 'higher_is_better',
     formula:
       'Quick ratio = (new + expansion + reactivation) ÷ (contraction + churn)',

@@ -3,8 +3,9 @@
 // the product); other languages translate them in the message catalogues
 // under `metric.<id>.name` and `metric.<id>.formula`.
 
+/** `multiple`: a ratio read as "so many times", e.g. a quick ratio of 4.2×. */
 export type MetricUnit =
-  'count' | 'ratio' | 'currency' | 'days' | 'months' | 'score';
+  'count' | 'ratio' | 'currency' | 'days' | 'months' | 'score' | 'multiple';
 
 export type MetricDirection =
   'higher_is_better' | 'lower_is_better' | 'neutral';

@@ -32,6 +32,12 @@ const KEY_LINKS = [
     target: 'accounts',
   },
   {
+    table: 'contacts',
+    link: 'account_id',
+    key: 'company_name',
+    target: 'accounts',
+  },
+  {
     table: 'campaign_spend',
     link: 'campaign_id',
     key: 'campaign_key',

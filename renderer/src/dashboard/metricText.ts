@@ -34,7 +34,6 @@ export function metricFormula(locale: Locale, id: string): string {
 }
 
 /** Ratios read better as multiples for these (4.0× rather than 400%). */
-const MULTIPLES = new Set(['quick_ratio', 'pipeline_coverage']);
 
 export type MetricShown = { text: string; exact: string };
 
@@ -47,13 +46,12 @@ export function showMetricValue(
   currency: string | null,
 ): MetricShown {
   if (value === null) return { text: t('value.none'), exact: t('value.none') };
-  if (unit === 'ratio' && MULTIPLES.has(id)) {
-    return {
-      text: t('unit.multiple', { value: formatNumber(locale, value, 2) }),
-      exact: t('unit.multiple', { value: formatNumber(locale, value, 6) }),
-    };
-  }
   switch (unit) {
+    case 'multiple':
+      return {
+        text: t('unit.multiple', { value: formatNumber(locale, value, 2) }),
+        exact: t('unit.multiple', { value: formatNumber(locale, value, 6) }),
+      };
     case 'count':
       return { text: formatCount(locale, value), exact: String(value) };
     case 'ratio':
@@ -97,7 +95,7 @@ export function showDelta(
 ): string {
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const size = Math.abs(delta);
-  if (unit === 'ratio' && !MULTIPLES.has(id)) {
+  if (unit === 'ratio') {
     return t('change.points', {
       sign,
       value: formatNumber(locale, size * 100, 1),

@@ -53,11 +53,16 @@ export function tableNames(db: Database.Database): string[] {
   return rows.map((row) => row.name);
 }
 
-/** A hash of every row of the table in rowid order, values as stored. */
+/**
+ * A hash of every row of the table, values as stored, in the order of the
+ * rows' text (tables without rowid have no insertion order to go by).
+ */
 export function tableHash(db: Database.Database, table: string): string {
   const hash = createHash('sha256');
-  const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw();
-  for (const row of rows.iterate()) hash.update(JSON.stringify(row) + '\n');
+  const rows = db.prepare(`SELECT * FROM "${table}"`).raw();
+  const lines: string[] = [];
+  for (const row of rows.iterate()) lines.push(JSON.stringify(row));
+  for (const line of lines.sort()) hash.update(line + '\n');
   return hash.digest('hex');
 }
 

@@ -38,18 +38,20 @@ describe('duplicate suggestions', () => {
         { path, name: '14-duplicate-contacts.csv', preset: null },
         { isCancelled: () => false, onProgress: () => undefined },
       );
-      workspace.db.exec(`
-        INSERT INTO accounts (source, external_id, name, name_key)
-        VALUES ('crm', 'a1', 'Kestrel Labs, Inc.', 'kestrellabsinc'),
-               ('billing', 'b7', 'KESTREL LABS', 'kestrellabs'),
-               ('crm', 'a2', 'Orchard Row Ltd', 'orchardrowltd');
-      `);
+      // The companies the contacts name become accounts, spelled as read.
       const suggestions = findDuplicates(workspace.db);
       expect(suggestions).toEqual([
         {
           entity: 'accounts',
           ids: [1, 2],
-          labels: ['Kestrel Labs, Inc. (crm)', 'KESTREL LABS (billing)'],
+          labels: ['Kestrel Labs (crm)', 'Kestrel Labs, Inc. (crm)'],
+          evidence:
+            'The names match once case, punctuation and legal form are set aside.',
+        },
+        {
+          entity: 'accounts',
+          ids: [3, 4],
+          labels: ['Orchard Row Ltd (crm)', 'Orchard Row (crm)'],
           evidence:
             'The names match once case, punctuation and legal form are set aside.',
         },
@@ -62,6 +64,23 @@ describe('duplicate suggestions', () => {
           ],
           evidence: 'The e-mail addresses are the same apart from a +tag.',
         },
+      ]);
+      // Each contact is linked to the account its company names.
+      expect(
+        workspace.db
+          .prepare(
+            `SELECT c.email, a.name FROM contacts c
+               LEFT JOIN accounts a ON a.id = c.account_id ORDER BY c.id`,
+          )
+          .all(),
+      ).toEqual([
+        {
+          email: 'Mira.Testwell@Example.com',
+          name: 'Kestrel Labs, Inc.',
+        },
+        { email: 'jon.sample@example.org', name: 'Orchard Row Ltd' },
+        { email: 'jon.sample+crm@example.org', name: 'Orchard Row' },
+        { email: null, name: 'Bluefin Analytics' },
       ]);
       // Suggestions only: all four contacts are still there.
       expect(

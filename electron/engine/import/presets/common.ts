@@ -323,4 +323,19 @@ export const crmContacts = defineLayout({
       title: str(values['title']),
     };
   },
+  // The company a contact names is an account of the same source, as the
+  // CRM exported it; spelling variants stay apart and are offered as
+  // likely duplicates rather than merged silently.
+  relatedRecords(values) {
+    const company = str(values['company']);
+    if (!company) return [];
+    return [
+      {
+        entity: 'accounts',
+        externalId: company,
+        fields: {},
+        insertOnly: { name: company, name_key: nameKey(company) },
+      },
+    ];
+  },
 });
