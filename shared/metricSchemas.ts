@@ -29,6 +29,18 @@ export const metricEntrySchema = z.object({
   settings: z.array(z.string()),
 });
 
+/** The fields a metric can be split or filtered by. */
+export const SEGMENT_FIELDS = [
+  'industry',
+  'country',
+  'segment',
+  'channel',
+  'owner',
+  'team',
+  'plan',
+] as const;
+export type SegmentField = (typeof SEGMENT_FIELDS)[number];
+
 export const metricFilterSchema = z.object({
   field: z.string().min(1).max(40),
   value: z.string().max(200),
@@ -196,6 +208,14 @@ export const METRIC_METHODS = {
     result: cohortGridSchema,
   },
   'metrics.aging': { args: metricScopeSchema, result: agingSchema },
+  /** What the segment filter and currency picker can offer. */
+  'metrics.scopeChoices': {
+    args: none,
+    result: z.object({
+      segments: z.record(z.string(), z.array(z.string())),
+      currencies: z.array(z.string()),
+    }),
+  },
   'targets.list': { args: none, result: z.array(metricTargetSchema) },
   'targets.save': { args: targetInputSchema, result: metricTargetSchema },
   'targets.delete': {

@@ -28,7 +28,11 @@ import { ImportJobs } from './jobs/importJobs.js';
 import { listBatches, listRowErrors } from './import/batches.js';
 import { rollbackBatch } from './import/rollback.js';
 import { computeSalesKpis, salesDrillCondition } from './kpi/salesKpis.js';
-import { computeMetrics, metricDrill } from './kpi/metricEngine.js';
+import {
+  computeMetrics,
+  metricDrill,
+  scopeChoices,
+} from './kpi/metricEngine.js';
 import {
   agingAtPeriodEnd,
   metricSeries,
@@ -269,6 +273,8 @@ export class Engine {
         retentionCohorts(this.currentWorkspace().db, args),
       'metrics.aging': async (args) =>
         agingAtPeriodEnd(this.currentWorkspace().db, args),
+      'metrics.scopeChoices': async () =>
+        scopeChoices(this.currentWorkspace().db),
       'targets.list': async () => listTargets(this.currentWorkspace().db),
       'targets.save': async (args) =>
         saveTarget(this.currentWorkspace().db, args),

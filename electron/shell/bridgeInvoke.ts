@@ -40,6 +40,7 @@ const BRIDGE_METHODS = {
   'metrics.waterfall': true,
   'metrics.cohorts': true,
   'metrics.aging': true,
+  'metrics.scopeChoices': true,
   'targets.list': true,
   'targets.save': true,
   'targets.delete': true,

@@ -234,3 +234,33 @@ export function segmentValues(db: Db, field: string): string[] {
     .filter((value): value is string => value !== null && value !== '')
     .sort((a, b) => a.localeCompare(b));
 }
+
+/** Currencies met in the data or the exchange-rate table. */
+export function knownCurrencies(db: Db): string[] {
+  const codes = db
+    .prepare(
+      `SELECT currency FROM opportunities WHERE currency IS NOT NULL
+       UNION SELECT currency FROM subscriptions
+       UNION SELECT currency FROM invoices
+       UNION SELECT from_currency FROM exchange_rates
+       UNION SELECT to_currency FROM exchange_rates`,
+    )
+    .pluck()
+    .all() as string[];
+  return codes.sort();
+}
+
+/** Most values a segment field offers in a picker. */
+const CHOICES_PER_FIELD = 300;
+
+export function scopeChoices(db: Db) {
+  return {
+    segments: Object.fromEntries(
+      Object.keys(SEGMENT_VALUES_SQL).map((field) => [
+        field,
+        segmentValues(db, field).slice(0, CHOICES_PER_FIELD),
+      ]),
+    ),
+    currencies: knownCurrencies(db),
+  };
+}

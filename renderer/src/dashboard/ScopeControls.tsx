@@ -1,6 +1,8 @@
 // The segment filter and reporting currency in the top bar, beside the
 // period: every metric view reads them.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ResultOf } from '../../../shared/contract.js';
+import { api } from '../api/index.js';
 import { useT } from '../common/useT.js';
 import { useStore } from '../store/index.js';
 import { SEGMENT_FIELDS, type SegmentField } from './metricsSlice.js';
@@ -26,10 +28,14 @@ function ScopeFields() {
   const setCurrency = useStore((state) => state.setReportingCurrency);
   const [field, setField] = useState<SegmentField | ''>(filter?.field ?? '');
   const [value, setValue] = useState(filter?.value ?? '');
+  const choices = useScopeChoices();
 
   if (!workspace) return null;
   const base = workspace.baseCurrency;
-  const currencies = [...new Set([base, ...COMMON_CURRENCIES])];
+  const currencies = [
+    ...new Set([base, ...(choices?.currencies ?? []), ...COMMON_CURRENCIES]),
+  ];
+  const offered = field === '' ? [] : (choices?.segments[field] ?? []);
   const apply = (nextField: SegmentField | '', nextValue: string) => {
     const trimmed = nextValue.trim();
     setFilter(
@@ -73,12 +79,18 @@ function ScopeFields() {
             size={12}
             value={value}
             placeholder={t('scope.valuePlaceholder')}
+            list="segment-values"
             onChange={(event) => setValue(event.target.value)}
             onBlur={() => apply(field, value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') apply(field, value);
             }}
           />
+          <datalist id="segment-values" data-testid="segment-values">
+            {offered.map((item) => (
+              <option key={item} value={item} />
+            ))}
+          </datalist>
         </>
       )}
       <label className="visually-hidden" htmlFor="reporting-currency">
@@ -101,4 +113,25 @@ function ScopeFields() {
       </select>
     </div>
   );
+}
+
+/** The values in the data, fetched again when the data changes. */
+function useScopeChoices(): ResultOf<'metrics.scopeChoices'> | null {
+  const path = useStore((state) => state.workspace?.path);
+  const dataVersion = useStore((state) => state.dataVersion);
+  const [choices, setChoices] =
+    useState<ResultOf<'metrics.scopeChoices'> | null>(null);
+  useEffect(() => {
+    if (!path) return;
+    let isCurrent = true;
+    api
+      .call('metrics.scopeChoices', {})
+      // Without choices the fields still take typed values.
+      .then((answer) => isCurrent && setChoices(answer))
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
+  }, [path, dataVersion]);
+  return choices;
 }

@@ -2,6 +2,10 @@
 // segment filter, the reporting currency, the chosen metrics (remembered
 // per workspace on this computer) and the targets. Requests are numbered
 // so that a slow answer for an old scope never overwrites a newer one.
+import {
+  SEGMENT_FIELDS,
+  type SegmentField,
+} from '../../../shared/metricSchemas.js';
 import type { ArgsOf, ResultOf } from '../../../shared/contract.js';
 import type { MetricTarget } from '../../../shared/metricSchemas.js';
 import { resolvePeriod } from '../../../shared/period.js';
@@ -11,16 +15,7 @@ import type { Store } from '../store/types.js';
 import type { MonthSpan } from './dataSpan.js';
 import { previousPeriod, trailingMonths } from './metricMath.js';
 
-export const SEGMENT_FIELDS = [
-  'industry',
-  'country',
-  'segment',
-  'channel',
-  'owner',
-  'team',
-  'plan',
-] as const;
-export type SegmentField = (typeof SEGMENT_FIELDS)[number];
+export { SEGMENT_FIELDS, type SegmentField };
 export type SegmentFilter = { field: SegmentField; value: string };
 
 export type MetricCardsData = {

@@ -7,6 +7,7 @@ import { gridRows } from '../../../electron/engine/grid/gridQuery.js';
 import {
   computeMetrics,
   metricDrill,
+  scopeChoices,
   segmentValues,
 } from '../../../electron/engine/kpi/metricEngine.js';
 import {
@@ -153,6 +154,9 @@ describe('sales metrics through the metric engine', () => {
     // Bo: one won, one lost.
     expect(value(bo, 'win_rate')).toBe(0.5);
     expect(segmentValues(db, 'industry')).toEqual(['Health', 'Retail']);
+    const choices = scopeChoices(db);
+    expect(choices.currencies).toEqual(['EUR', 'USD']);
+    expect(choices.segments['owner']).toEqual(['Ann', 'Bo']);
   });
 
   it('drills to exactly the deals a value counted', () => {

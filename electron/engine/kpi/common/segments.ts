@@ -4,19 +4,13 @@
 // teams, `s` subscriptions, `i` invoices, `k` tickets) so a drill-down can
 // reuse the same condition. Values are always bound, never written in.
 import { WorkbenchError } from '../../../../shared/envelope.js';
+import {
+  SEGMENT_FIELDS,
+  type SegmentField,
+} from '../../../../shared/metricSchemas.js';
 import type { MetricFilter } from '../metricTypes.js';
 
-export const SEGMENT_FIELDS = [
-  'industry',
-  'country',
-  'segment',
-  'channel',
-  'owner',
-  'team',
-  'plan',
-] as const;
-
-export type SegmentField = (typeof SEGMENT_FIELDS)[number];
+export { SEGMENT_FIELDS, type SegmentField };
 
 /** What the records of a metric are, for the fields they can answer. */
 export type SegmentSubject =
