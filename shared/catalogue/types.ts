@@ -1,7 +1,8 @@
 // The shape of a metric in the catalogue. The English name and formula are
 // the reference definitions (printed by `revops kpi --explain` and shown in
 // the product); other languages translate them in the message catalogues
-// under `metric.<id>.name` and `metric.<id>.formula`.
+// under `metric.<id>.name`, `metric.<id>.formula` and
+// `metric.<id>.convention`.
 
 /** `multiple`: a ratio read as "so many times", e.g. a quick ratio of 4.2×. */
 export type MetricUnit =

@@ -30,6 +30,7 @@ import type {
   Preset,
   RowReader,
 } from './presets/types.js';
+import { rebuildDealAggregates } from '../kpi/deals/index.js';
 import { rebuildMrrMonthEnds } from '../kpi/recurring/index.js';
 import {
   constraintProblem,
@@ -371,6 +372,10 @@ export async function importFile(
     // import's worker, rather than on the first look after it.
     if (preset.entity === 'subscriptions' || preset.entity === 'accounts') {
       rebuildMrrMonthEnds(db);
+    }
+    // Deal totals likewise; importing users relinks deal owners.
+    if (preset.entity === 'opportunities' || preset.entity === 'users') {
+      rebuildDealAggregates(db);
     }
     finishBatch(db, rowBatchId, 'committed', counts, null);
     db.exec('COMMIT');

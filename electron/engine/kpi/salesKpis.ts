@@ -21,6 +21,8 @@ import type { RateBook } from './fx.js';
 import {
   bookSalesTotals,
   emptyTotals,
+  meanCycle,
+  medianCycle,
   type Totals,
 } from './deals/salesTotals.js';
 import { fiscalCalendar, type WorkspaceSettings } from '../store/settings.js';
@@ -110,11 +112,6 @@ export function median(sorted: number[]): number | null {
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length % 2 === 1) return sorted[middle] ?? null;
   return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function mean(values: number[]): number | null {
-  if (values.length === 0) return null;
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function scopeParams(
@@ -373,9 +370,9 @@ function valueOf(
       return { ...base, currency, value };
     }
     case 'median_sales_cycle_days':
-      return { ...base, value: median(entry.cycleDays) };
+      return { ...base, value: medianCycle(entry) };
     case 'mean_sales_cycle_days':
-      return { ...base, value: mean(entry.cycleDays) };
+      return { ...base, value: meanCycle(entry) };
     default: {
       const unknown: never = id;
       throw new WorkbenchError(

@@ -8,7 +8,7 @@ import { useT } from '../common/useT.js';
 import { formatNumber, monthName, type Translate } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
 import type { MetricCardsData } from './metricsSlice.js';
-import { metricFormula, metricName } from './metricText.js';
+import { metricConvention, metricFormula, metricName } from './metricText.js';
 
 type MathPopoverProps = {
   id: string;
@@ -68,6 +68,7 @@ export function MathPopover({ id, value, data, onClose }: MathPopoverProps) {
       : (['fiscalYearStartMonth'] as const)),
   ];
   const inputs = Object.entries(value?.inputs ?? {});
+  const convention = metricConvention(locale, id);
   return (
     <div
       ref={ref}
@@ -82,8 +83,8 @@ export function MathPopover({ id, value, data, onClose }: MathPopoverProps) {
     >
       <h4>{t('math.title', { name: metricName(locale, id) })}</h4>
       <p className="math-formula">{metricFormula(locale, id)}</p>
-      {entry.convention && (
-        <p className="small muted math-convention">{entry.convention}</p>
+      {convention !== null && (
+        <p className="small muted math-convention">{convention}</p>
       )}
       <h5>{t('math.inputs', { period: data.current.period.label })}</h5>
       {inputs.length === 0 ? (

@@ -24,16 +24,27 @@ export function metricName(locale: Locale, id: string): string {
 
 /**
  * The definition in words. The catalogue's English formula is the
- * reference; a language that translates it keeps it under the metric key.
+ * reference; the message catalogues hold it and its translations under
+ * the metric key.
  */
 export function metricFormula(locale: Locale, id: string): string {
   const english = metricEntry(id)?.formula ?? '';
-  const kept = translateIfKnown(locale, `metric.${id}.formula`);
-  if (locale === 'en') return english || (kept ?? '');
-  return kept ?? english;
+  return inLanguage(locale, `metric.${id}.formula`, english);
 }
 
-/** Ratios read better as multiples for these (4.0× rather than 400%). */
+/** The catalogue's convention in words; null for a metric without one. */
+export function metricConvention(locale: Locale, id: string): string | null {
+  const english = metricEntry(id)?.convention;
+  if (english === undefined) return null;
+  return inLanguage(locale, `metric.${id}.convention`, english);
+}
+
+// English reads the catalogue itself, the reference the messages mirror;
+// another language without a translation shows the English.
+function inLanguage(locale: Locale, key: string, english: string): string {
+  if (locale === 'en') return english;
+  return translateIfKnown(locale, key) ?? english;
+}
 
 export type MetricShown = { text: string; exact: string };
 

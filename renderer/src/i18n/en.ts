@@ -3,6 +3,8 @@
 import { enDashboard } from './enDashboard.js';
 import { enImport } from './enImport.js';
 import { enImportRun } from './enImportRun.js';
+import { enMetricConventions } from './enMetricConventions.js';
+import { enMetricFormulas } from './enMetricFormulas.js';
 import type { Catalogue } from './types.js';
 
 export const en = {
@@ -68,29 +70,13 @@ export const en = {
   'home.kpiButton': '{name}: {value}. Show the deals behind it',
 
   'metric.deals_won.name': 'Deals won',
-  'metric.deals_won.formula':
-    'Opportunities in the Won stage whose close date falls in the period.',
   'metric.deals_lost.name': 'Deals lost',
-  'metric.deals_lost.formula':
-    'Opportunities in the Lost stage whose close date falls in the period.',
   'metric.deals_open.name': 'Open deals',
-  'metric.deals_open.formula':
-    'Deals open at the end of the period: started by then and not yet won or lost.',
   'metric.win_rate.name': 'Win rate',
-  'metric.win_rate.formula':
-    'Won ÷ (won + lost), counting deals by close date in the period.',
   'metric.bookings.name': 'Bookings',
-  'metric.bookings.formula':
-    'Sum of the amounts of deals won in the period, by close date.',
   'metric.avg_won_deal_size.name': 'Average deal size',
-  'metric.avg_won_deal_size.formula':
-    'Mean amount of the deals won in the period.',
   'metric.median_sales_cycle_days.name': 'Median sales cycle',
-  'metric.median_sales_cycle_days.formula':
-    'Median days from creation (or engagement) to close of deals won in the period.',
   'metric.mean_sales_cycle_days.name': 'Mean sales cycle',
-  'metric.mean_sales_cycle_days.formula':
-    'Mean days from creation (or engagement) to close of deals won in the period.',
 
   'unit.days': {
     one: '{count} day',
@@ -312,6 +298,8 @@ export const en = {
   ...enImportRun,
   ...enImport,
   ...enDashboard,
+  ...enMetricFormulas,
+  ...enMetricConventions,
 
   'settings.title': 'Settings',
   'settings.language': 'Language',

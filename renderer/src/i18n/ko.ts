@@ -4,6 +4,8 @@ import type { MessageKey } from './en.js';
 import { koDashboard } from './koDashboard.js';
 import { koImport } from './koImport.js';
 import { koImportRun } from './koImportRun.js';
+import { koMetricConventions } from './koMetricConventions.js';
+import { koMetricFormulas } from './koMetricFormulas.js';
 import type { Message } from './types.js';
 
 export const ko: Record<MessageKey, Message> = {
@@ -66,27 +68,13 @@ export const ko: Record<MessageKey, Message> = {
   'home.kpiButton': '{name}: {value}. 이 수치에 집계된 거래 보기',
 
   'metric.deals_won.name': '수주 건수',
-  'metric.deals_won.formula':
-    '종료일이 기간 안에 있는 수주(Won) 단계의 영업 기회 수.',
   'metric.deals_lost.name': '실주 건수',
-  'metric.deals_lost.formula':
-    '종료일이 기간 안에 있는 실주(Lost) 단계의 영업 기회 수.',
   'metric.deals_open.name': '진행 중 거래',
-  'metric.deals_open.formula':
-    '기간 말 기준으로 진행 중인 거래: 그때까지 시작되었고 아직 수주나 실주로 끝나지 않은 거래.',
   'metric.win_rate.name': '수주율',
-  'metric.win_rate.formula':
-    '수주 ÷ (수주 + 실주). 기간 안의 종료일 기준으로 셉니다.',
   'metric.bookings.name': '수주 금액',
-  'metric.bookings.formula': '기간 안에 종료일이 있는 수주 거래 금액의 합계.',
   'metric.avg_won_deal_size.name': '평균 거래 규모',
-  'metric.avg_won_deal_size.formula': '기간 안에 수주한 거래 금액의 평균.',
   'metric.median_sales_cycle_days.name': '영업 주기 중앙값',
-  'metric.median_sales_cycle_days.formula':
-    '기간 안에 수주한 거래의 생성일(또는 진행 시작일)부터 종료일까지 일수의 중앙값.',
   'metric.mean_sales_cycle_days.name': '영업 주기 평균',
-  'metric.mean_sales_cycle_days.formula':
-    '기간 안에 수주한 거래의 생성일(또는 진행 시작일)부터 종료일까지 일수의 평균.',
 
   'unit.days': '{count}일',
   'value.none': '—',
@@ -284,6 +272,8 @@ export const ko: Record<MessageKey, Message> = {
   ...koImportRun,
   ...koImport,
   ...koDashboard,
+  ...koMetricFormulas,
+  ...koMetricConventions,
 
   'settings.title': '설정',
   'settings.language': '언어',

@@ -54,11 +54,16 @@ const keyPart = (value: unknown) =>
 class Summer {
   readonly sums = new Map<string, Sums>();
 
-  add(values: unknown[], deals: number, amount: number | null): void {
-    const key = values.map(keyPart).join('\u0000');
+  /** `values` is only called for a key met for the first time. */
+  add(
+    key: string,
+    values: () => unknown[],
+    deals: number,
+    amount: number | null,
+  ): void {
     let sum = this.sums.get(key);
     if (!sum) {
-      sum = { values, deals: 0, amounts: 0, amount: 0 };
+      sum = { values: values(), deals: 0, amounts: 0, amount: 0 };
       this.sums.set(key, sum);
     }
     sum.deals += deals;
@@ -68,6 +73,8 @@ class Summer {
     }
   }
 }
+
+const keyOf = (...values: unknown[]) => values.map(keyPart).join('\u0000');
 
 const maxText = (a: string, b: string) => (a > b ? a : b);
 
@@ -89,32 +96,63 @@ function sumDeals(db: Db): Built {
     const [, , , , , , currency, ownerUserId, ownerName, amount] = line;
     const [, , , , , , , , , , closeYear, closeMonth, days, isDay] = line;
     const hasStart = line[14] === 1;
+    const owner = keyOf(ownerUserId, ownerName);
     if (status !== 'open' && closedOn !== null) {
-      const dims = [closedOn, status, currency, ownerUserId, ownerName];
-      closes.add([...dims, closeYear, closeMonth], 1, amount);
+      closes.add(
+        `${closedOn}\u0000${status}\u0000${currency}\u0000${owner}`,
+        () => [
+          closedOn,
+          status,
+          currency,
+          ownerUserId,
+          ownerName,
+          closeYear,
+          closeMonth,
+        ],
+        1,
+        amount,
+      );
     }
     if (status === 'won' && closedOn !== null && hasStart) {
       if (days === null || isDay !== 1) isCycleExact = false;
       else {
         const month = closedOn.slice(0, 7);
-        cycles.add([month, ownerUserId, ownerName, days], 1, null);
+        cycles.add(
+          `${month}\u0000${owner}\u0000${days}`,
+          () => [month, ownerUserId, ownerName, days],
+          1,
+          null,
+        );
       }
     }
     // An open deal never leaves; a closed one without a close date never
     // counts, so it leaves the day it enters.
     const enterClosing = expected === null ? start : maxText(start, expected);
-    const dims: unknown[][] = [
-      [stage, probability, currency],
-      [stage, probability, currency],
-      [ownerUserId, ownerName],
-      [closeYear, closeMonth],
+    const pipeline = keyOf(stage, probability, currency);
+    const views: [string, () => unknown[]][] = [
+      [pipeline, () => [stage, probability, currency]],
+      [pipeline, () => [stage, probability, currency]],
+      [owner, () => [ownerUserId, ownerName]],
+      [keyOf(closeYear, closeMonth), () => [closeYear, closeMonth]],
     ];
-    dims.forEach((values, view) => {
+    views.forEach(([dims, values], view) => {
+      const summer = steps[view];
+      if (!summer) return;
       const enter = view === 1 ? enterClosing : start;
-      steps[view]?.add([enter, ...values], 1, amount);
+      summer.add(
+        `${enter}\u0000${dims}`,
+        () => [enter, ...values()],
+        1,
+        amount,
+      );
       if (status === 'open') return;
       const leave = closedOn === null ? enter : maxText(enter, closedOn);
-      steps[view]?.add([leave, ...values], -1, amount);
+      summer.add(
+        `${leave}\u0000${dims}`,
+        () => [leave, ...values()],
+        -1,
+        amount,
+      );
     });
   }
   return { closes, cycles, steps, isCycleExact };

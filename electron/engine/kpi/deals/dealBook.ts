@@ -23,6 +23,8 @@ export type CycleRow = {
   month: string;
   ownerUserId: number | null;
   ownerName: string | null;
+  closeYear: number;
+  closeMonth: number;
   days: number;
   deals: number;
 };
@@ -54,6 +56,8 @@ export type DealBook = {
   isCycleExact: boolean;
   /** Sorted by close day. */
   closes: CloseRow[];
+  /** The same summed over owners, for views that do not split by owner. */
+  dayCloses: CloseRow[];
   /** Sorted by month. */
   cycles: CycleRow[];
   /** Per view, sorted by day. */
@@ -75,6 +79,8 @@ function load(db: Db, isCycleExact: boolean): DealBook {
   const cycles = db
     .prepare(
       `SELECT month, owner_user_id AS ownerUserId, owner_name AS ownerName,
+              CAST(substr(month, 1, 4) AS INTEGER) AS closeYear,
+              CAST(substr(month, 6, 2) AS INTEGER) AS closeMonth,
               days, deals
          FROM deal_cycle_months ORDER BY month`,
     )
@@ -90,7 +96,24 @@ function load(db: Db, isCycleExact: boolean): DealBook {
     )
     .all() as (StepRow & { view: number })[];
   for (const row of rows) steps[row.view]?.push(row);
-  return { isCycleExact, closes, cycles, steps };
+  return { isCycleExact, closes, dayCloses: overOwners(closes), cycles, steps };
+}
+
+function overOwners(closes: readonly CloseRow[]): CloseRow[] {
+  const sums = new Map<string, CloseRow>();
+  for (const row of closes) {
+    const key = `${row.closedOn}\u0000${row.status}\u0000${row.currency}`;
+    const sum = sums.get(key);
+    if (sum) {
+      sum.deals += row.deals;
+      sum.withAmount += row.withAmount;
+      sum.amount += row.amount;
+    } else {
+      sums.set(key, { ...row, ownerUserId: null, ownerName: null });
+    }
+  }
+  // Insertion keeps the day order of `closes`.
+  return [...sums.values()];
 }
 
 /** The deal book of the workspace, rebuilt first when it is stale. */
@@ -128,11 +151,13 @@ export function closesBetween(
   book: DealBook,
   start: string,
   end: string,
+  isByOwner = false,
 ): CloseRow[] {
+  const rows = isByOwner ? book.closes : book.dayCloses;
   const keyOf = (row: CloseRow) => row.closedOn;
-  const from = bound(book.closes, keyOf, start, true);
-  const to = bound(book.closes, keyOf, end, false);
-  return book.closes.slice(from, Math.max(from, to));
+  const from = bound(rows, keyOf, start, true);
+  const to = bound(rows, keyOf, end, false);
+  return rows.slice(from, Math.max(from, to));
 }
 
 /** Cycle counts of the close months from `first` to `last` (`YYYY-MM`). */

@@ -29,6 +29,8 @@ export type Totals = {
   /** Currencies without a rate into the reporting currency. */
   missing: Set<string>;
   cycleDays: number[];
+  /** Cycle lengths counted by days, where the book gives them so. */
+  cycleCounts: Map<number, number>;
 };
 
 export function emptyTotals(): Totals {
@@ -41,7 +43,45 @@ export function emptyTotals(): Totals {
     currencies: new Set(),
     missing: new Set(),
     cycleDays: [],
+    cycleCounts: new Map(),
   };
+}
+
+/** The cycle lengths of a group in order, from the list or the counts. */
+function sortedCycles(entry: Totals): { days: number; count: number }[] {
+  if (entry.cycleCounts.size === 0) {
+    return entry.cycleDays.map((days) => ({ days, count: 1 }));
+  }
+  return [...entry.cycleCounts.keys()]
+    .sort((a, b) => a - b)
+    .map((days) => ({ days, count: entry.cycleCounts.get(days) ?? 0 }));
+}
+
+/** The middle cycle length, the mean of the two middle ones when even. */
+export function medianCycle(entry: Totals): number | null {
+  const runs = sortedCycles(entry);
+  const total = runs.reduce((sum, run) => sum + run.count, 0);
+  if (total === 0) return null;
+  const at = (position: number) => {
+    let seen = 0;
+    for (const run of runs) {
+      seen += run.count;
+      if (position < seen) return run.days;
+    }
+    return 0;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+}
+
+export function meanCycle(entry: Totals): number | null {
+  let total = 0;
+  let sum = 0;
+  for (const run of sortedCycles(entry)) {
+    total += run.count;
+    sum += run.days * run.count;
+  }
+  return total === 0 ? null : sum / total;
 }
 
 export type TotalsArgs = {
@@ -166,9 +206,14 @@ function addClosed(
     amount: number;
   };
   const sums = new Map<string, Sum>();
-  for (const row of closesBetween(book, args.start, args.end)) {
+  const isByOwner = args.by === 'owner';
+  for (const row of closesBetween(book, args.start, args.end, isByOwner)) {
     const group = groupOf(row);
-    const day = args.rates ? row.closedOn : '';
+    // Only another currency needs its day's rate; the reporting currency
+    // converts to itself whatever the day.
+    const isConverted =
+      args.rates !== undefined && row.currency !== args.rates.reporting;
+    const day = isConverted ? row.closedOn : '';
     const key = `${group}\u0000${row.status}\u0000${row.currency}\u0000${day}`;
     const sum = sums.get(key);
     if (sum) {
@@ -215,22 +260,15 @@ function addCycles(
   );
   for (const row of rows) {
     // A cycle row's close month fixes its quarter, whatever its day.
-    const [year, month] = row.month.split('-').map(Number);
-    const group = groupOf({
-      ...row,
-      closeYear: year ?? null,
-      closeMonth: month ?? null,
-    });
+    const group = groupOf(row);
     const byDays = counts.get(group) ?? new Map<number, number>();
     byDays.set(row.days, (byDays.get(row.days) ?? 0) + row.deals);
     counts.set(group, byDays);
   }
   for (const [group, byDays] of counts) {
-    const list = totalsOf(group).cycleDays;
-    const days = [...byDays.keys()].sort((a, b) => a - b);
-    for (const value of days) {
-      const count = byDays.get(value) ?? 0;
-      for (let n = 0; n < count; n += 1) list.push(value);
+    const entry = totalsOf(group);
+    for (const [days, count] of byDays) {
+      entry.cycleCounts.set(days, (entry.cycleCounts.get(days) ?? 0) + count);
     }
   }
 }
