@@ -13,7 +13,9 @@ export function MetricSettings({ workspace }: { workspace: WorkspaceInfo }) {
   const error = useStore((state) => state.workspaceError);
   const update = useStore((state) => state.updateWorkspaceSettings);
   const [margin, setMargin] = useState(String(workspace.grossMarginPct));
-  const [churnWindow, setChurnWindow] = useState(String(workspace.churnWindowMonths));
+  const [churnWindow, setChurnWindow] = useState(
+    String(workspace.churnWindowMonths),
+  );
   const [isReactivation, setIsReactivation] = useState(
     workspace.isReactivationInNrr,
   );
