@@ -42,8 +42,22 @@ export async function runRollback(argv: string[], io: Io): Promise<number> {
   });
 }
 
-/** Every change, page by page: a report wants them all. */
+/** Rows asked for at a time; a report wants them all. */
 const PAGE = 1000;
+
+async function everyPage<T>(
+  fetch: (
+    offset: number,
+    limit: number,
+  ) => Promise<{ rows: T[]; total: number }>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await fetch(offset, PAGE);
+    rows.push(...page.rows);
+    if (offset + PAGE >= page.total || page.rows.length === 0) return rows;
+  }
+}
 
 export async function runChanges(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -62,17 +76,14 @@ export async function runChanges(argv: string[], io: Io): Promise<number> {
       ? undefined
       : wholeNumber(values.batch, '--batch');
   return withWorkspace(workspace, async (engine) => {
-    const rows = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await call(engine, 'import.changes', {
+    const rows = await everyPage((offset, limit) =>
+      call(engine, 'import.changes', {
         batchId,
         entity: values.entity,
         offset,
-        limit: PAGE,
-      });
-      rows.push(...page.rows);
-      if (offset + PAGE >= page.total) break;
-    }
+        limit,
+      }),
+    );
     io.out(printChanges(rows, Boolean(values.json)));
     return 0;
   });
@@ -130,16 +141,9 @@ export async function runErrors(argv: string[], io: Io): Promise<number> {
       ? undefined
       : wholeNumber(values.batch, '--batch');
   return withWorkspace(workspace, async (engine) => {
-    const rows = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await call(engine, 'import.rowErrors', {
-        batchId,
-        offset,
-        limit: PAGE,
-      });
-      rows.push(...page.rows);
-      if (offset + PAGE >= page.total) break;
-    }
+    const rows = await everyPage((offset, limit) =>
+      call(engine, 'import.rowErrors', { batchId, offset, limit }),
+    );
     if (values.json) {
       io.out(`${JSON.stringify({ errors: rows })}\n`);
       return 0;
