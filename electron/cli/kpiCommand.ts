@@ -13,7 +13,7 @@ import {
 import { SEGMENT_FIELDS } from '../engine/kpi/common/segments.js';
 import { segmentValues } from '../engine/kpi/metricEngine.js';
 import { call, usage, withWorkspace, type Io } from './common.js';
-import { printKpis } from './output.js';
+import { formatMetricValue, printKpis } from './output.js';
 
 type Grouped = MetricValue & { group: string | null };
 
@@ -39,25 +39,6 @@ function explain(entry: MetricEntry): string {
   return lines.filter(Boolean).join('\n') + '\n';
 }
 
-function shown(value: MetricValue): string {
-  if (value.value === null) return `-${value.note ? ` (${value.note})` : ''}`;
-  switch (value.unit) {
-    case 'ratio':
-      return `${(value.value * 100).toFixed(1)}%`;
-    case 'multiple':
-      return `${value.value.toFixed(2)}×`;
-    case 'currency':
-      return `${value.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${value.currency ?? ''}`.trim();
-    case 'days':
-    case 'months':
-      return `${value.value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${value.unit}`;
-    default:
-      return value.value.toLocaleString('en-US', {
-        maximumFractionDigits: 2,
-      });
-  }
-}
-
 function printValues(values: Grouped[], header: object, isJson: boolean) {
   if (isJson) {
     return `${JSON.stringify({ ...header, metrics: values })}\n`;
@@ -66,7 +47,7 @@ function printValues(values: Grouped[], header: object, isJson: boolean) {
     values
       .map((value) => {
         const where = [value.period, value.group].filter(Boolean).join(' / ');
-        return `${where.padEnd(28)} ${value.id.padEnd(26)} ${shown(value)}`;
+        return `${where.padEnd(28)} ${value.id.padEnd(26)} ${formatMetricValue(value)}`;
       })
       .join('\n') + '\n'
   );
@@ -158,7 +139,7 @@ export async function runKpi(argv: string[], io: Io): Promise<number> {
       if (entry) io.out(explain(entry));
       for (const value of found) {
         io.out(
-          `  ${value.period}${value.group ? ` / ${value.group}` : ''}: ${shown(value)}\n`,
+          `  ${value.period}${value.group ? ` / ${value.group}` : ''}: ${formatMetricValue(value)}\n`,
         );
         for (const [name, input] of Object.entries(value.inputs)) {
           io.out(`    ${name} = ${input === null ? '-' : input}\n`);

@@ -49,27 +49,34 @@ export function printKpis(metrics: KpiValue[], isJson: boolean): string {
     return `${JSON.stringify({ metrics: plain })}\n`;
   }
   const lines = metrics.map((metric) => {
-    const value =
-      metric.value === null
-        ? `-${metric.note ? ` (${metric.note})` : ''}`
-        : formatValue(metric);
+    const value = formatMetricValue(metric);
     const where = [metric.period, metric.group].filter(Boolean).join(' / ');
     return `${where ? `${where.padEnd(28)} ` : ''}${metric.id.padEnd(26)} ${value}`;
   });
   return `${lines.join('\n')}\n`;
 }
 
-function formatValue(metric: KpiValue): string {
-  const value = metric.value ?? 0;
+/** A metric's value as text: its unit, its currency, or why it has none. */
+export function formatMetricValue(metric: {
+  value: number | null;
+  unit: string;
+  currency: string | null;
+  note: string | null;
+}): string {
+  const { value } = metric;
+  if (value === null) return `-${metric.note ? ` (${metric.note})` : ''}`;
   switch (metric.unit) {
     case 'ratio':
       return `${(value * 100).toFixed(1)}%`;
+    case 'multiple':
+      return `${value.toFixed(2)}×`;
     case 'currency':
       return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${metric.currency ?? ''}`.trim();
     case 'days':
-      return `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} days`;
-    case 'count':
-      return value.toLocaleString('en-US');
+    case 'months':
+      return `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${metric.unit}`;
+    default:
+      return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
 }
 

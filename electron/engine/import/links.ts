@@ -112,45 +112,78 @@ export function resolveLinks(db: Db): void {
 function resolveKeyAndNameLinks(db: Db): void {
   db.exec(KEY_LINKS.map(keyLinkSql).join('\n'));
   db.exec(VIA_LINKS.map(viaLinkSql).join('\n'));
-  db.exec(`
-    UPDATE opportunities SET account_id = (
-      SELECT a.id FROM accounts a
-      WHERE a.name_key = name_key(opportunities.account_name)
-      ORDER BY a.id LIMIT 1)
-    WHERE account_name IS NOT NULL AND account_id IS NULL;
-
-    UPDATE opportunities SET product_id = (
-      SELECT p.id FROM products p
-      WHERE p.name_key = name_key(opportunities.product_name)
-      ORDER BY p.id LIMIT 1)
-    WHERE product_name IS NOT NULL AND product_id IS NULL;
-
-    UPDATE opportunities SET owner_user_id = (
-      SELECT u.id FROM users u WHERE u.name = opportunities.owner_name
-      ORDER BY u.id LIMIT 1)
-    WHERE owner_name IS NOT NULL AND owner_user_id IS NULL;
-
-    UPDATE users SET team_id = (
-      SELECT t.id FROM teams t WHERE t.manager_name = users.manager_name
-      ORDER BY t.id LIMIT 1)
-    WHERE manager_name IS NOT NULL AND team_id IS NULL;
-
-    UPDATE accounts SET parent_account_id = (
-      SELECT p.id FROM accounts p
-      WHERE p.name_key = name_key(accounts.parent_name) AND p.id <> accounts.id
-      ORDER BY p.id LIMIT 1)
-    WHERE parent_name IS NOT NULL AND parent_account_id IS NULL;
-  `);
+  db.exec(NAME_LINKS.map(nameLinkSql).join('\n'));
 }
 
-/** Links found from a name, as `resolveKeyAndNameLinks` finds them. */
-const NAME_LINKS: { table: EntityTable; name: string; link: string }[] = [
-  { table: 'opportunities', name: 'account_name', link: 'account_id' },
-  { table: 'opportunities', name: 'product_name', link: 'product_id' },
-  { table: 'opportunities', name: 'owner_name', link: 'owner_user_id' },
-  { table: 'users', name: 'manager_name', link: 'team_id' },
-  { table: 'accounts', name: 'parent_name', link: 'parent_account_id' },
+/**
+ * Links found by name: `byKey` compares names as keys (case, spacing and
+ * punctuation set aside), otherwise they must be equal. An account is never
+ * its own parent.
+ */
+type NameLink = {
+  table: EntityTable;
+  name: string;
+  link: string;
+  target: EntityTable;
+  targetName: string;
+  isByKey: boolean;
+};
+
+const NAME_LINKS: NameLink[] = [
+  {
+    table: 'opportunities',
+    name: 'account_name',
+    link: 'account_id',
+    target: 'accounts',
+    targetName: 'name_key',
+    isByKey: true,
+  },
+  {
+    table: 'opportunities',
+    name: 'product_name',
+    link: 'product_id',
+    target: 'products',
+    targetName: 'name_key',
+    isByKey: true,
+  },
+  {
+    table: 'opportunities',
+    name: 'owner_name',
+    link: 'owner_user_id',
+    target: 'users',
+    targetName: 'name',
+    isByKey: false,
+  },
+  {
+    table: 'users',
+    name: 'manager_name',
+    link: 'team_id',
+    target: 'teams',
+    targetName: 'manager_name',
+    isByKey: false,
+  },
+  {
+    table: 'accounts',
+    name: 'parent_name',
+    link: 'parent_account_id',
+    target: 'accounts',
+    targetName: 'name_key',
+    isByKey: true,
+  },
 ];
+
+function nameLinkSql(entry: NameLink): string {
+  const { table, name, link, target, targetName } = entry;
+  const wanted = entry.isByKey
+    ? `name_key(${table}.${name})`
+    : `${table}.${name}`;
+  const notSelf = table === target ? ` AND x.id <> ${table}.id` : '';
+  return `UPDATE ${table} SET ${link} = (
+      SELECT x.id FROM ${target} x
+      WHERE x.${targetName} = ${wanted}${notSelf}
+      ORDER BY x.id LIMIT 1)
+    WHERE ${name} IS NOT NULL AND ${link} IS NULL;`;
+}
 
 /** The link columns to clear when these fields of a record change. */
 export function linksResolvedFrom(

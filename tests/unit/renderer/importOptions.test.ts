@@ -1,7 +1,7 @@
 // Reading options as `import.start` arguments, and when a result asks what
 // to do with rows of records deleted earlier.
 import { describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../../shared/contract.js';
+import { importResult } from './importResultFixture.js';
 import {
   AUTO_READING,
   asksAboutDeletedRecords,
@@ -10,33 +10,7 @@ import {
   readingArgs,
 } from '../../../renderer/src/import/importOptions.js';
 
-function result(overrides: Partial<ImportResult>): ImportResult {
-  return {
-    batchId: null,
-    file: 'deals.csv',
-    preset: 'crm-deals',
-    entity: 'opportunities',
-    status: 'dry_run',
-    encoding: 'UTF-8',
-    delimiter: ',',
-    sheet: null,
-    rowsRead: 3,
-    rowsSkipped: 0,
-    rowsNew: 0,
-    rowsChanged: 0,
-    rowsUnchanged: 3,
-    rowsRejected: 0,
-    rowsDeletedEarlier: 0,
-    message: null,
-    decimalMark: '.',
-    dateOrders: {},
-    mapping: {},
-    mappingName: null,
-    warnings: [],
-    errors: [],
-    ...overrides,
-  };
-}
+const result = importResult;
 
 describe('readingArgs', () => {
   it('leaves out what is decided from the file', () => {

@@ -2,6 +2,7 @@
 // go ahead, how each file was read, what a failed file holds, and that
 // every entity a file can be mapped onto has a name in the catalogue.
 import { describe, expect, it } from 'vitest';
+import { importResult } from './importResultFixture.js';
 import type { ImportResult, JobProgress } from '../../../shared/contract.js';
 import { MAPPABLE_ENTITIES } from '../../../shared/importSchemas.js';
 import {
@@ -19,33 +20,7 @@ import {
   type ReadingFact,
 } from '../../../renderer/src/import/resultFacts.js';
 
-function result(overrides: Partial<ImportResult>): ImportResult {
-  return {
-    batchId: null,
-    file: 'deals.csv',
-    preset: 'crm-deals',
-    entity: 'opportunities',
-    status: 'dry_run',
-    encoding: 'utf-8',
-    delimiter: ',',
-    sheet: null,
-    rowsRead: 3,
-    rowsSkipped: 0,
-    rowsNew: 0,
-    rowsChanged: 0,
-    rowsUnchanged: 3,
-    rowsRejected: 0,
-    rowsDeletedEarlier: 0,
-    message: null,
-    decimalMark: '.',
-    dateOrders: {},
-    mapping: {},
-    mappingName: null,
-    warnings: [],
-    errors: [],
-    ...overrides,
-  };
-}
+const result = importResult;
 
 type Finished = Pick<JobProgress, 'state' | 'results' | 'message'>;
 

@@ -5,14 +5,14 @@
 import type { Migration } from './index.js';
 
 // Columns shared by every record that can arrive through an import.
-const ORIGIN = `
+export const ORIGIN = `
   source TEXT NOT NULL DEFAULT 'manual',
   external_id TEXT,
   batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
-function originIndex(table: string): string {
+export function originIndex(table: string): string {
   return `CREATE UNIQUE INDEX ${table}_origin
     ON ${table}(source, external_id) WHERE external_id IS NOT NULL;`;
 }

@@ -4,20 +4,9 @@
 // gain the address parts marketplace sellers come with, and exchange rates
 // get the origin index every imported table has, so re-imported rates are
 // found without a scan.
+// Imported records carry the origin columns of version 1.
+import { ORIGIN, originIndex } from './001-initial-schema.js';
 import type { Migration } from './index.js';
-
-// The same origin columns every imported record carries (see version 1).
-const ORIGIN = `
-  source TEXT NOT NULL DEFAULT 'manual',
-  external_id TEXT,
-  batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
-  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
-
-function originIndex(table: string): string {
-  return `CREATE UNIQUE INDEX ${table}_origin
-    ON ${table}(source, external_id) WHERE external_id IS NOT NULL;`;
-}
 
 export const datasetTables: Migration = {
   version: 7,
