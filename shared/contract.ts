@@ -312,6 +312,8 @@ export const contract = {
       saveMappingAs: mappingNameSchema.optional(),
       /** What to do with rows of records deleted earlier: ask if absent. */
       deletedRecords: z.enum(['skip', 'restore']).optional(),
+      /** How many rejected rows each result lists (all are kept); 100. */
+      errorLimit: z.number().int().min(0).optional(),
     }),
     result: z.object({ jobId: z.string() }),
   },

@@ -213,6 +213,8 @@ async function runImport(argv: string[], io: Io): Promise<number> {
   const options = {
     ...importOptions(values),
     ...mappingOptions(values),
+    // A script asking for JSON gets every rejected row, not the first few.
+    ...(values.json ? { errorLimit: Number.MAX_SAFE_INTEGER } : {}),
   };
   const engine = engineFor();
   try {

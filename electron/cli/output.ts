@@ -25,9 +25,9 @@ function fileDetails(result: ImportResult): string {
     lines.push(
       `… ${result.rowsRejected - SHOWN_ERRORS} more rejected row(s); ` +
         (result.batchId === null
-          ? 'import the file to keep them all'
+          ? '--json lists them all'
           : `\`revops errors <workspace> --batch ${result.batchId}\` ` +
-            'lists them all'),
+            'or --json lists them all'),
     );
   }
   return lines.map((line) => `\n  ${line}`).join('');

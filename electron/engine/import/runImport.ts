@@ -67,6 +67,8 @@ export type ImportRequest = {
   saveMappingAs?: string;
   /** Rows of records deleted by hand: skipped, restored, or (absent) ask. */
   deletedRecords?: 'skip' | 'restore';
+  /** How many rejected rows the result lists; all are kept in the batch. */
+  errorLimit?: number;
 };
 
 export type ImportProgress = {
@@ -84,7 +86,7 @@ export type ImportHooks = {
   onProgress(progress: ImportProgress): void;
 };
 
-/** How many rejected rows a result lists; all are kept in the batch. */
+/** How many rejected rows a result lists unless asked for more. */
 const FIRST_ERRORS = 100;
 
 /** Outcomes of a row beyond the writer's own. */
@@ -244,7 +246,7 @@ export async function importFile(
         problem.reason,
         JSON.stringify(raw),
       );
-      if (firstErrors.length < FIRST_ERRORS) {
+      if (firstErrors.length < (request.errorLimit ?? FIRST_ERRORS)) {
         firstErrors.push({
           line,
           column,

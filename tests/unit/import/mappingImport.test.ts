@@ -325,3 +325,57 @@ describe('the shape of each row', () => {
     expect(result.errors[1]?.reason).toContain('fewer values (3)');
   });
 });
+
+describe('Pipedrive-style deal exports', () => {
+  it('are recognised from their "Deal - …" headers', async () => {
+    const { db, file } = setup();
+    const result = await run(
+      db,
+      file(
+        'pipedrive.csv',
+        [
+          'Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Stage,Deal - Owner,Deal - Organization,Deal - Expected close date,Deal - Add time',
+          '7,Kestrel renewal,1500,EUR,Proposal Made,Ann,Kestrel Labs,2024-05-31,2024-03-02',
+        ].join('\n'),
+      ),
+    );
+    expect(result).toMatchObject({ preset: 'crm-deals', rowsNew: 1 });
+    expect(
+      db
+        .prepare(
+          `SELECT name, amount_minor, currency, stage, owner_name,
+                  account_name, expected_close_on, created_on
+             FROM opportunities`,
+        )
+        .get(),
+    ).toEqual({
+      name: 'Kestrel renewal',
+      amount_minor: 150000,
+      currency: 'EUR',
+      stage: 'Proposal Made',
+      owner_name: 'Ann',
+      account_name: 'Kestrel Labs',
+      expected_close_on: '2024-05-31',
+      created_on: '2024-03-02',
+    });
+  });
+});
+
+describe('how many rejected rows a result lists', () => {
+  it('is the first 100 unless asked for more; all are kept', async () => {
+    const { db, file } = setup();
+    const rows = Array.from({ length: 150 }, (_, index) => `A${index},,1.00`);
+    const path = file(
+      'invoices.csv',
+      ['Invoice Number,Invoice Date,Amount', ...rows].join('\n'),
+    );
+    const first = await run(db, path, { isDryRun: true });
+    expect(first.rowsRejected).toBe(150);
+    expect(first.errors).toHaveLength(100);
+    const all = await run(db, path, { errorLimit: 1000 });
+    expect(all.errors).toHaveLength(150);
+    expect(
+      db.prepare('SELECT count(*) FROM import_row_errors').pluck().get(),
+    ).toBe(150);
+  });
+});
