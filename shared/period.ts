@@ -32,8 +32,16 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month of the proleptic Gregorian calendar, month 1-based. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && isLeapYear(year)) return 29;
+  return MONTH_DAYS[month - 1] ?? Number.NaN;
 }
 
 function monthStart(year: number, month: number): string {

@@ -35,6 +35,10 @@ import {
   ensureDealAggregates,
   rebuildDealAggregates,
 } from '../../electron/engine/kpi/deals/index.js';
+import {
+  ensureCashSums,
+  rebuildCashSums,
+} from '../../electron/engine/kpi/cash/cashSums.js';
 import { computeSalesKpis } from '../../electron/engine/kpi/salesKpis.js';
 import { openDatabase, type Db } from '../../electron/engine/store/database.js';
 import { readSettings } from '../../electron/engine/store/settings.js';
@@ -201,6 +205,7 @@ function main(): void {
       const check = timed(() => {
         ensureMrrMonthEnds(db);
         ensureDealAggregates(db);
+        ensureCashSums(db);
       });
       print(
         `pre-aggregation check (rebuilds if stale): ${check.ms.toFixed(1)} ms`,
@@ -223,6 +228,11 @@ function main(): void {
       const deals = timed(() => rebuildDealAggregates(db));
       print(
         `import-time rebuild of the deal aggregates: ${deals.ms.toFixed(0)} ms`,
+      );
+      const cash = timed(() => rebuildCashSums(db));
+      print(
+        `import-time rebuild of receivables and contract sums: ` +
+          `${cash.ms.toFixed(0)} ms`,
       );
     } finally {
       db.close();

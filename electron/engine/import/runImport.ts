@@ -30,6 +30,7 @@ import type {
   Preset,
   RowReader,
 } from './presets/types.js';
+import { ensureCashSums } from '../kpi/cash/cashSums.js';
 import { rebuildDealAggregates } from '../kpi/deals/index.js';
 import { rebuildMrrMonthEnds } from '../kpi/recurring/index.js';
 import {
@@ -379,6 +380,8 @@ export async function importFile(
     if (preset.entity === 'opportunities' || preset.entity === 'users') {
       rebuildDealAggregates(db);
     }
+    // Receivables and contract sums follow their tables' change counts.
+    ensureCashSums(db);
     finishBatch(db, rowBatchId, 'committed', counts, null);
     db.exec('COMMIT');
     report();

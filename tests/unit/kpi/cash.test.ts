@@ -242,7 +242,7 @@ describe('series and query plans', () => {
     ]);
   });
 
-  it('finds credit sales through the issue-date index', () => {
+  it('finds credit sales of a segment through the issue-date index', () => {
     const statements: string[] = [];
     const spy = new Proxy(db, {
       get(target, key) {
@@ -256,12 +256,16 @@ describe('series and query plans', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    cashMetrics.compute({ ...metricContext(db), db: spy }, ['dso'], MARCH);
+    // The whole workspace is answered from memory; a segment is queried.
+    const context = metricContext(db, [{ field: 'industry', value: 'Retail' }]);
+    cashMetrics.compute({ ...context, db: spy }, ['dso'], MARCH);
     const sales = statements.find((sql) => sql.includes('BETWEEN @start'));
     expect(sales).toBeDefined();
     const plan = db
       .prepare(`EXPLAIN QUERY PLAN ${sales ?? ''}`)
-      .all({ start: MARCH.start, end: MARCH.end }) as { detail: string }[];
+      .all({ start: MARCH.start, end: MARCH.end, seg0: 'Retail' }) as {
+      detail: string;
+    }[];
     expect(plan.map((step) => step.detail).join('\n')).toMatch(
       /USING INDEX invoices_issued/,
     );

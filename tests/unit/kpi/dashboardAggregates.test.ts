@@ -11,7 +11,10 @@ import {
   revenueBacklog,
   totalContractValue,
 } from '../../../electron/engine/kpi/cash/contracts.js';
-import { receivablesAging } from '../../../electron/engine/kpi/cash/receivables.js';
+import {
+  creditSales,
+  receivablesAging,
+} from '../../../electron/engine/kpi/cash/receivables.js';
 import { adoption } from '../../../electron/engine/kpi/customers/adoption.js';
 import { satisfaction } from '../../../electron/engine/kpi/customers/satisfaction.js';
 import type { SegmentCondition } from '../../../electron/engine/kpi/common/segments.js';
@@ -327,6 +330,50 @@ describe('new customers and receivables from memory', () => {
     expect(fast[0]?.invoices).toBe(2);
   });
 
+  it('ages receivables and sums credit sales as the query does, month by month', () => {
+    db.exec(`DELETE FROM invoices`);
+    const insert = db.prepare(
+      `INSERT INTO invoices (issued_on, due_on, settled_on, amount_minor,
+         currency) VALUES (?, ?, ?, ?, ?)`,
+    );
+    // Due before, on and long after issue; settled before issue, on a
+    // month end, never; a share in EUR and GBP, converted at issue.
+    for (let row = 0; row < 600; row += 1) {
+      const issued = (row * 41) % 700;
+      const due = row % 13 === 0 ? null : day(issued + ((row * 29) % 200) - 20);
+      const settled =
+        row % 4 === 0 ? null : day(issued + ((row * 31) % 260) - 10);
+      const currency = CURRENCIES[row % 7 === 0 ? 1 + (row % 2) : 0] ?? 'USD';
+      insert.run(day(issued), due, settled, 100 + row * 37, currency);
+    }
+    db.exec(`INSERT INTO exchange_rates (rate_on, from_currency, to_currency,
+      rate) VALUES ('2023-01-01', 'EUR', 'USD', '1.0825'),
+      ('2023-01-01', 'GBP', 'USD', '1.2675')`);
+    const periods: PeriodRange[] = [];
+    for (let month = 0; month < 30; month += 1) {
+      const end = new Date(Date.UTC(2023, 11 + month + 1, 0));
+      const text = end.toISOString().slice(0, 10);
+      periods.push({ label: text, start: `${text.slice(0, 8)}01`, end: text });
+    }
+    periods.push({ label: 'q', start: '2024-04-01', end: '2024-06-30' });
+    periods.push({ label: 'y', start: '2024-01-01', end: '2024-12-31' });
+    periods.push({ label: 'odd', start: '2024-02-10', end: '2024-03-31' });
+    const figures = () =>
+      periods.map((period) => {
+        const context = metricContext(db, { currency: 'USD' });
+        const sales = creditSales(context, period);
+        return {
+          aging: receivablesAging(context, period),
+          sales: [sales.sum.totalMinor(), sales.invoices],
+        };
+      });
+    const fast = figures();
+    writeSettings(db, { baseCurrency: 'EUR' });
+    expect(figures()).toEqual(fast);
+    const counted = fast.reduce((n, month) => n + month.aging.invoices, 0);
+    expect(counted).toBeGreaterThan(1000);
+  });
+
   it('values contracts as the query does, in one currency', () => {
     db.exec(`
       DELETE FROM subscriptions WHERE currency <> 'USD';
@@ -355,6 +402,50 @@ describe('new customers and receivables from memory', () => {
       }
     }
     expect(compared).toBeGreaterThan(10);
+  });
+
+  it('values contracts as the query does at every month end and odd days', () => {
+    db.exec(`DELETE FROM subscriptions`);
+    const insert = db.prepare(
+      `INSERT INTO subscriptions (account_id, currency, mrr_minor, start_on,
+         end_on, is_trial) VALUES (1, 'USD', ?, ?, ?, ?)`,
+    );
+    // Starts on month ends and leap days, open-ended terms, terms ending
+    // before they start or on their start, trials and odd amounts.
+    for (let row = 0; row < 240; row += 1) {
+      const start = day((row * 37) % 760);
+      const end =
+        row % 5 === 0 ? null : row % 17 === 0 ? start : day((row * 53) % 900);
+      insert.run(
+        1 + ((row * 7919) % 99_991),
+        start,
+        end,
+        row % 23 === 0 ? 1 : 0,
+      );
+    }
+    insert.run(4321, '2024-02-29', null, 0);
+    insert.run(1111, '2024-01-31', '2024-02-29', 0);
+    const context = metricContext(db, { currency: 'USD' });
+    const periods: PeriodRange[] = [];
+    for (let month = 0; month < 40; month += 1) {
+      const end = new Date(Date.UTC(2023, 11 + month + 1, 0));
+      const text = end.toISOString().slice(0, 10);
+      periods.push({ label: text, start: `${text.slice(0, 8)}01`, end: text });
+    }
+    periods.push({ label: 'odd', start: '2024-02-10', end: '2024-03-15' });
+    periods.push({ label: 'leap', start: '2024-02-29', end: '2024-02-29' });
+    for (const period of periods) {
+      for (const value of [totalContractValue, revenueBacklog]) {
+        const fast = value(context, period, WHOLE);
+        const queried = value(context, period, QUERIED);
+        expect([period.end, fast.sum.totalMinor()]).toEqual([
+          period.end,
+          queried.sum.totalMinor(),
+        ]);
+        expect(fast.subscriptions).toBe(queried.subscriptions);
+        expect(fast.openEnded).toBe(queried.openEnded);
+      }
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { daysBetween, type PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { moneySum, moneyNote, type MoneySum } from '../common/money.js';
 import { segmentCondition, unansweredNote } from '../common/segments.js';
-import { agingGroupsAt } from './receivablesBook.js';
+import { agingGroupsAt, issuedGroupsBetween } from './receivablesBook.js';
 
 export const AGING_BUCKETS = [
   'current',
@@ -131,19 +131,34 @@ export function creditSales(
 ): { sum: MoneySum; invoices: number } {
   const { segment, from } = invoiceScope(context);
   const sum = moneySum(context.rates);
-  const rows = context.db
-    .prepare(
-      `SELECT i.currency AS currency, i.issued_on AS issuedOn,
-              sum(i.amount_minor) AS amount, count(*) AS invoices
-         FROM ${from}
-        WHERE ${ISSUED_IN_PERIOD} AND ${segment.where}
-        GROUP BY 1, 2`,
-    )
-    .all({
-      start: period.start,
-      end: period.end,
-      ...segment.params,
-    }) as Grouped[];
+  const kept =
+    segment.where === '1'
+      ? issuedGroupsBetween(
+          context.db,
+          period.start,
+          period.end,
+          context.rates.reporting,
+        )
+      : null;
+  const rows: Grouped[] = kept
+    ? kept.map((group) => ({
+        ...group,
+        // Base-currency amounts need no rate, so any day will do.
+        issuedOn: group.issuedOn ?? period.end,
+      }))
+    : (context.db
+        .prepare(
+          `SELECT i.currency AS currency, i.issued_on AS issuedOn,
+                  sum(i.amount_minor) AS amount, count(*) AS invoices
+             FROM ${from}
+            WHERE ${ISSUED_IN_PERIOD} AND ${segment.where}
+            GROUP BY 1, 2`,
+        )
+        .all({
+          start: period.start,
+          end: period.end,
+          ...segment.params,
+        }) as Grouped[]);
   let invoices = 0;
   for (const row of rows) {
     sum.add(row.amount, row.currency, row.issuedOn);

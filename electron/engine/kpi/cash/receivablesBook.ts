@@ -1,15 +1,22 @@
-// Receivables of the whole workspace at every month end, worked out in one
-// pass over the invoices and kept in memory until they change. An invoice is open at a month end E when it
-// was issued by E and not settled by E; its bucket is its lateness on E.
-// Amounts in the workspace's base currency are summed per bucket; other
-// currencies keep their issue day, where the query converts them. Null
-// where this cannot answer exactly (a date that is not a calendar day, a
-// day that is not a month end, another reporting currency).
+// Receivables and credit sales of the whole workspace at every month end.
+// The invoices are summed in the workspace by issue month, due day and
+// settle month (`invoice_sums`, rebuilt by the import); from those sums one
+// pass works out every month end, kept in memory until the invoices or the
+// settings change. An invoice is open at a month end E when it was issued
+// by E and not settled by E; its bucket is its lateness on E. Base-currency
+// invoices add to each month end they are open at, and from the month they
+// are more than 90 days late to every later one at once; other currencies
+// keep their issue day, where the caller converts them. Null where this
+// cannot answer exactly (a date that is not a calendar day, a day that is
+// not a month end, a range that is not whole months, another reporting
+// currency).
 import { daysInMonth } from '../../../../shared/period.js';
 import type { Db } from '../../store/database.js';
 import { readSettings } from '../../store/settings.js';
 import { cachedFigures } from '../common/changeCache.js';
-import type { AgingBucket } from './receivables.js';
+import { ensureSummed, type SummedTable } from '../common/summedState.js';
+import { civilOf, dayNumberOf } from '../common/terms.js';
+import { AGING_BUCKETS, type AgingBucket } from './receivables.js';
 
 export type AgingGroup = {
   bucket: AgingBucket;
@@ -20,149 +27,214 @@ export type AgingGroup = {
   invoices: number;
 };
 
+export type IssuedGroup = {
+  currency: string;
+  /** The issue day for other currencies; null for the base currency. */
+  issuedOn: string | null;
+  amount: number;
+  invoices: number;
+};
+
+/** An invoice in another currency, kept as it is. */
+type ForeignLine = {
+  issuedOn: string;
+  dueDay: number | null;
+  enter: number;
+  leave: number;
+  currency: string;
+  amount: number;
+  invoices: number;
+};
+
+type Sums = { amount: Float64Array; invoices: Int32Array };
+
 type Book = {
   isExact: boolean;
   base: string;
-  /** Month index -> open groups at that month's end. */
-  agingAt: Map<number, AgingGroup[]>;
+  /** Month index of entry 0 of every array. */
   first: number;
-  last: number;
-  /** What stays open after the last month with an event. */
-  finalOpen: OpenGroup[];
+  /** Months the arrays cover; later month ends are queried. */
+  length: number;
+  /** Open base-currency invoices at each month end, per bucket. */
+  aging: Map<AgingBucket, Sums>;
+  /** Base-currency invoices issued up to each month end, running. */
+  issued: Sums;
+  foreign: ForeignLine[];
 };
 
-type InvoiceLine = [
-  issuedOn: string,
-  dueOn: string | null,
-  settledOn: string | null,
+/** A row of `invoice_sums`. */
+type SumLine = [
   currency: string,
+  issueMonth: number,
+  issuedOn: string | null,
+  dueOn: string | null,
+  leaveMonth: number | null,
   amount: number,
-  isCalendar: number,
+  invoices: number,
 ];
+
+const MONTH_OF = (column: string) =>
+  `CAST(substr(${column}, 1, 4) AS INTEGER) * 12
+     + CAST(substr(${column}, 6, 2) AS INTEGER) - 1`;
+
+export const invoiceSums: SummedTable = {
+  name: 'invoice_sums',
+  sources: ['invoices', 'workspace_settings'],
+  extra: (db) => readSettings(db).baseCurrency,
+  build(db) {
+    db.exec('DELETE FROM invoice_sums');
+    const isInexact = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM invoices
+          WHERE issued_on IS NOT date(issued_on)
+             OR (due_on IS NOT NULL AND due_on IS NOT date(due_on))
+             OR (settled_on IS NOT NULL AND settled_on IS NOT date(settled_on)))`,
+      )
+      .pluck()
+      .get() as number;
+    if (isInexact === 1) return false;
+    db.prepare(
+      `INSERT INTO invoice_sums (currency, issue_month, issued_on, due_on,
+         leave_month, amount_minor, invoices)
+       SELECT currency, ${MONTH_OF('issued_on')},
+              CASE WHEN currency = @base THEN NULL ELSE issued_on END,
+              due_on,
+              CASE WHEN settled_on IS NULL THEN NULL
+                   ELSE max(${MONTH_OF('issued_on')}, ${MONTH_OF('settled_on')})
+              END,
+              sum(amount_minor), count(*)
+         FROM invoices
+        GROUP BY 1, 2, 3, 4, 5`,
+    ).run({ base: readSettings(db).baseCurrency });
+    return true;
+  },
+};
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function dayNumber(date: string): number {
-  const match = DATE.exec(date);
-  return match
-    ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) /
-        86_400_000
-    : Number.NaN;
-}
+/** Month ends past the last event that the book still answers. */
+const MONTHS_AHEAD = 60;
 
-const monthIndex = (date: string) =>
+const monthIndexOf = (date: string) =>
   Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
-function monthEnd(index: number): string {
+function monthEndDay(index: number): number {
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(month)}-${pad(daysInMonth(year, month))}`;
+  return dayNumberOf({ year, month, day: daysInMonth(year, month) });
 }
 
-function bucketOf(dueOn: string | null, end: string): AgingBucket {
-  if (dueOn === null || dueOn >= end) return 'current';
-  const late = dayNumber(end) - dayNumber(dueOn);
+/** The bucket of an invoice due on `dueDay` at the day `endDay`. */
+function bucketOf(dueDay: number | null, endDay: number): AgingBucket {
+  if (dueDay === null || dueDay >= endDay) return 'current';
+  const late = endDay - dueDay;
   if (late <= 30) return '1-30';
   if (late <= 60) return '31-60';
   if (late <= 90) return '61-90';
   return '90+';
 }
 
-function pushTo<T>(map: Map<number, T[]>, key: number, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function sumsOf(length: number): Sums {
+  return {
+    amount: new Float64Array(length + 1),
+    invoices: new Int32Array(length + 1),
+  };
 }
 
-type OpenGroup = {
-  dueOn: string | null;
-  currency: string;
-  /** '' for the base currency. */
-  issuedOn: string;
-  amount: number;
-  invoices: number;
-};
+/** Adds to the month ends from `from` up to `to` (exclusive). */
+function addRange(
+  sums: Sums,
+  from: number,
+  to: number,
+  amount: number,
+  invoices: number,
+) {
+  sums.amount[from] = (sums.amount[from] ?? 0) + amount;
+  sums.amount[to] = (sums.amount[to] ?? 0) - amount;
+  sums.invoices[from] = (sums.invoices[from] ?? 0) + invoices;
+  sums.invoices[to] = (sums.invoices[to] ?? 0) - invoices;
+}
 
-function agingOf(open: Iterable<OpenGroup>, end: string): AgingGroup[] {
-  const groups = new Map<string, AgingGroup>();
-  for (const group of open) {
-    if (group.invoices === 0) continue;
-    const bucket = bucketOf(group.dueOn, end);
-    const key = `${bucket}\u0000${group.currency}\u0000${group.issuedOn}`;
-    const sum = groups.get(key) ?? {
-      bucket,
-      currency: group.currency,
-      issuedOn: group.issuedOn === '' ? null : group.issuedOn,
-      amount: 0,
-      invoices: 0,
-    };
-    sum.amount += group.amount;
-    sum.invoices += group.invoices;
-    groups.set(key, sum);
+function accumulate(sums: Sums): void {
+  for (let at = 1; at < sums.amount.length; at += 1) {
+    sums.amount[at] = (sums.amount[at] ?? 0) + (sums.amount[at - 1] ?? 0);
+    sums.invoices[at] = (sums.invoices[at] ?? 0) + (sums.invoices[at - 1] ?? 0);
   }
-  return [...groups.values()];
+}
+
+function emptyBook(base: string, isExact: boolean): Book {
+  return {
+    isExact,
+    base,
+    first: 0,
+    length: 0,
+    aging: new Map(AGING_BUCKETS.map((bucket) => [bucket, sumsOf(0)])),
+    issued: sumsOf(0),
+    foreign: [],
+  };
 }
 
 function build(db: Db): Book {
   const base = readSettings(db).baseCurrency;
+  if (!ensureSummed(db, invoiceSums)) return emptyBook(base, false);
   const lines = db
     .prepare(
-      `SELECT issued_on, due_on, settled_on, currency, amount_minor,
-              issued_on IS date(issued_on)
-                AND (due_on IS NULL OR due_on IS date(due_on))
-                AND (settled_on IS NULL OR settled_on IS date(settled_on))
-         FROM invoices`,
+      `SELECT currency, issue_month, issued_on, due_on, leave_month,
+              amount_minor, invoices
+         FROM invoice_sums`,
     )
     .raw()
-    .all() as InvoiceLine[];
-  const enters = new Map<number, InvoiceLine[]>();
-  const leaves = new Map<number, InvoiceLine[]>();
-  let isExact = true;
+    .all() as SumLine[];
+  if (lines.length === 0) return emptyBook(base, true);
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
+  for (const [, issueMonth, , , leaveMonth] of lines) {
+    first = Math.min(first, issueMonth);
+    last = Math.max(last, issueMonth, leaveMonth ?? issueMonth);
+  }
+  const length = last - first + 1 + MONTHS_AHEAD;
+  const ends = Array.from({ length }, (_, at) => monthEndDay(first + at));
+  const aging = new Map(
+    AGING_BUCKETS.map((bucket) => [bucket, sumsOf(length)]),
+  );
+  const issued = sumsOf(length);
+  const foreign: ForeignLine[] = [];
   for (const line of lines) {
-    const [issuedOn, , settledOn, , , isCalendar] = line;
-    if (isCalendar !== 1) {
-      isExact = false;
+    const [currency, issueMonth, issuedOn, dueOn, leaveMonth] = line;
+    const [, , , , , amount, invoices] = line;
+    const enter = issueMonth - first;
+    // Settled by a month end: gone at it.
+    const leave = leaveMonth === null ? length : leaveMonth - first;
+    const dueDay = dueOn === null ? null : dayNumberOf(civilOf(dueOn));
+    if (currency !== base || issuedOn !== null) {
+      const day = issuedOn ?? '';
+      foreign.push({
+        issuedOn: day,
+        dueDay,
+        enter,
+        leave,
+        currency,
+        amount,
+        invoices,
+      });
       continue;
     }
-    const enter = monthIndex(issuedOn);
-    first = Math.min(first, enter);
-    last = Math.max(last, enter);
-    pushTo(enters, enter, line);
-    // Settled by a month end: gone at it; settled before its issue: never
-    // open, so it leaves where it enters.
-    if (settledOn !== null) {
-      const leave = Math.max(enter, monthIndex(settledOn));
-      last = Math.max(last, leave);
-      pushTo(leaves, leave, line);
+    issued.amount[enter] = (issued.amount[enter] ?? 0) + amount;
+    issued.invoices[enter] = (issued.invoices[enter] ?? 0) + invoices;
+    for (let at = enter; at < leave; at += 1) {
+      const bucket = bucketOf(dueDay, ends[at] ?? 0);
+      const sums = aging.get(bucket);
+      if (!sums) continue;
+      // Once current for good, or over 90 days late, it stays so.
+      if (bucket === '90+' || dueDay === null) {
+        addRange(sums, at, leave, amount, invoices);
+        break;
+      }
+      addRange(sums, at, at + 1, amount, invoices);
     }
   }
-  const agingAt = new Map<number, AgingGroup[]>();
-  const open = new Map<string, OpenGroup>();
-  const step = (line: InvoiceLine, sign: number) => {
-    const [issuedOn, dueOn, , currency, amount] = line;
-    const kept = currency === base ? '' : issuedOn;
-    const key = `${dueOn}\u0000${currency}\u0000${kept}`;
-    const group = open.get(key) ?? {
-      dueOn,
-      currency,
-      issuedOn: kept,
-      amount: 0,
-      invoices: 0,
-    };
-    group.amount += sign * amount;
-    group.invoices += sign;
-    open.set(key, group);
-  };
-  for (let index = first; index <= last; index += 1) {
-    (enters.get(index) ?? []).forEach((line) => step(line, 1));
-    (leaves.get(index) ?? []).forEach((line) => step(line, -1));
-    agingAt.set(index, agingOf(open.values(), monthEnd(index)));
-  }
-  const finalOpen = [...open.values()].filter((group) => group.invoices);
-  return { isExact, base, agingAt, first, last, finalOpen };
+  for (const sums of [...aging.values(), issued]) accumulate(sums);
+  return { isExact: true, base, first, length, aging, issued, foreign };
 }
 
 function book(db: Db): Book {
@@ -174,6 +246,21 @@ function book(db: Db): Book {
   );
 }
 
+function isMonthEnd(date: string): boolean {
+  const match = DATE.exec(date);
+  if (!match) return false;
+  return Number(match[3]) === daysInMonth(Number(match[1]), Number(match[2]));
+}
+
+/** The book's entry for the month ending `end`, or null when it is not. */
+function entryOf(kept: Book, end: string, reporting: string): number | null {
+  if (!kept.isExact || reporting !== kept.base || !isMonthEnd(end)) {
+    return null;
+  }
+  const at = monthIndexOf(end) - kept.first;
+  return at < kept.length ? at : null;
+}
+
 /** Open invoices at a month end by bucket, or null when not known here. */
 export function agingGroupsAt(
   db: Db,
@@ -181,12 +268,80 @@ export function agingGroupsAt(
   reporting: string,
 ): AgingGroup[] | null {
   const kept = book(db);
-  if (!kept.isExact || reporting !== kept.base) return null;
-  if (!DATE.test(end) || monthEnd(monthIndex(end)) !== end) return null;
-  const index = monthIndex(end);
-  if (index < kept.first) return [];
-  // Nothing moves after the last month with an event; what is open then
-  // only ages.
-  if (index > kept.last) return agingOf(kept.finalOpen, end);
-  return kept.agingAt.get(index) ?? [];
+  const at = entryOf(kept, end, reporting);
+  if (at === null) return null;
+  if (at < 0) return [];
+  const groups: AgingGroup[] = [];
+  for (const [bucket, sums] of kept.aging) {
+    const invoices = sums.invoices[at] ?? 0;
+    if (invoices === 0) continue;
+    const amount = sums.amount[at] ?? 0;
+    groups.push({
+      bucket,
+      currency: kept.base,
+      issuedOn: null,
+      amount,
+      invoices,
+    });
+  }
+  const endDay = monthEndDay(kept.first + at);
+  const foreign = new Map<string, AgingGroup>();
+  for (const line of kept.foreign) {
+    if (line.enter > at || line.leave <= at) continue;
+    const bucket = bucketOf(line.dueDay, endDay);
+    const key = `${bucket}\u0000${line.currency}\u0000${line.issuedOn}`;
+    const group = foreign.get(key) ?? {
+      bucket,
+      currency: line.currency,
+      issuedOn: line.issuedOn,
+      amount: 0,
+      invoices: 0,
+    };
+    group.amount += line.amount;
+    group.invoices += line.invoices;
+    foreign.set(key, group);
+  }
+  return [...groups, ...foreign.values()];
+}
+
+/** Invoices issued in whole months from `start` to `end`, or null. */
+export function issuedGroupsBetween(
+  db: Db,
+  start: string,
+  end: string,
+  reporting: string,
+): IssuedGroup[] | null {
+  const kept = book(db);
+  const to = entryOf(kept, end, reporting);
+  if (to === null || !DATE.test(start) || !start.endsWith('-01')) return null;
+  const from = monthIndexOf(start) - kept.first;
+  if (from > to) return [];
+  const running = (values: Float64Array | Int32Array, at: number) =>
+    at < 0 ? 0 : (values[at] ?? 0);
+  const groups: IssuedGroup[] = [];
+  const { amount, invoices } = kept.issued;
+  const count = running(invoices, to) - running(invoices, from - 1);
+  if (count > 0) {
+    groups.push({
+      currency: kept.base,
+      issuedOn: null,
+      amount: running(amount, to) - running(amount, from - 1),
+      invoices: count,
+    });
+  }
+  const foreign = new Map<string, IssuedGroup>();
+  for (const line of kept.foreign) {
+    if (line.enter < from || line.enter > to) continue;
+    const key = `${line.currency}\u0000${line.issuedOn}`;
+    const group = foreign.get(key) ?? {
+      currency: line.currency,
+      issuedOn: line.issuedOn,
+      amount: 0,
+      invoices: 0,
+    };
+    group.amount += line.amount;
+    group.invoices += line.invoices;
+    foreign.set(key, group);
+  }
+  return [...groups, ...foreign.values()];
 }

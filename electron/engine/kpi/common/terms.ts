@@ -1,9 +1,12 @@
-// Contract terms in months, on calendar dates without time zones.
-import { daysBetween, daysInMonth } from '../../../../shared/period.js';
+// Contract terms in months, on calendar dates without time zones. The
+// arithmetic runs on day numbers so that books of many terms can call it
+// in tight loops; the text forms below are thin wrappers over it.
+import { daysInMonth } from '../../../../shared/period.js';
 
-type Civil = { year: number; month: number; day: number };
+/** A calendar day as numbers, month and day 1-based. */
+export type Civil = { year: number; month: number; day: number };
 
-function civil(date: string): Civil {
+export function civilOf(date: string): Civil {
   return {
     year: Number(date.slice(0, 4)),
     month: Number(date.slice(5, 7)),
@@ -11,47 +14,75 @@ function civil(date: string): Civil {
   };
 }
 
-function format({ year, month, day }: Civil): string {
+export function formatCivil({ year, month, day }: Civil): string {
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** Orders days as their `YYYY-MM-DD` text does. */
+export const civilKey = ({ year, month, day }: Civil): number =>
+  year * 10_000 + month * 100 + day;
+
+/** Days since 1970-01-01 (negative before), by the civil-calendar rules. */
+export function dayNumberOf({ year, month, day }: Civil): number {
+  // Counted from a year that starts in March, so that the leap day is the
+  // last day of its year.
+  const shifted = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const monthFromMarch = (month + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /** The same day `count` months later, kept inside a shorter month. */
-export function addMonths(date: string, count: number): string {
-  const from = civil(date);
+export function addMonthsCivil(from: Civil, count: number): Civil {
   const index = from.year * 12 + from.month - 1 + count;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  return format({
-    year,
-    month,
-    day: Math.min(from.day, daysInMonth(year, month)),
-  });
+  return { year, month, day: Math.min(from.day, daysInMonth(year, month)) };
+}
+
+export function addMonths(date: string, count: number): string {
+  return formatCivil(addMonthsCivil(civilOf(date), count));
 }
 
 /** The calendar day after `date`. */
-export function nextDay(date: string): string {
-  const { year, month, day } = civil(date);
-  if (day < daysInMonth(year, month))
-    return format({ year, month, day: day + 1 });
+export function nextDayCivil({ year, month, day }: Civil): Civil {
+  if (day < daysInMonth(year, month)) return { year, month, day: day + 1 };
   return month === 12
-    ? format({ year: year + 1, month: 1, day: 1 })
-    : format({ year, month: month + 1, day: 1 });
+    ? { year: year + 1, month: 1, day: 1 }
+    : { year, month: month + 1, day: 1 };
+}
+
+export function nextDay(date: string): string {
+  return formatCivil(nextDayCivil(civilOf(date)));
 }
 
 /**
  * Months from `start` up to `end` (exclusive): whole months, plus the days
  * left over as a share of the month that follows them. 0 when end ≤ start.
  */
+export function monthsBetweenCivil(start: Civil, end: Civil): number {
+  const endKey = civilKey(end);
+  if (endKey <= civilKey(start)) return 0;
+  let whole = (end.year - start.year) * 12 + (end.month - start.month);
+  while (whole > 0 && civilKey(addMonthsCivil(start, whole)) > endKey) {
+    whole -= 1;
+  }
+  const anchor = dayNumberOf(addMonthsCivil(start, whole));
+  const left = dayNumberOf(end) - anchor;
+  if (left === 0) return whole;
+  const monthLength = dayNumberOf(addMonthsCivil(start, whole + 1)) - anchor;
+  return whole + left / monthLength;
+}
+
 export function monthsBetween(start: string, end: string): number {
   if (end <= start) return 0;
-  const from = civil(start);
-  const to = civil(end);
-  let whole = (to.year - from.year) * 12 + (to.month - from.month);
-  while (whole > 0 && addMonths(start, whole) > end) whole -= 1;
-  const anchor = addMonths(start, whole);
-  const left = daysBetween(anchor, end);
-  if (left === 0) return whole;
-  const monthLength = daysBetween(anchor, addMonths(start, whole + 1));
-  return whole + left / monthLength;
+  return monthsBetweenCivil(civilOf(start), civilOf(end));
 }

@@ -10,6 +10,7 @@ import { datasetTables } from './007-dataset-tables.js';
 import { mrrMonthEnds } from './008-mrr-month-ends.js';
 import { metricTargets } from './009-metric-targets.js';
 import { dealAggregates } from './010-deal-aggregates.js';
+import { cashSums } from './011-cash-sums.js';
 
 export type Migration = {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   mrrMonthEnds,
   metricTargets,
   dealAggregates,
+  cashSums,
 ];
 
 export const LATEST_SCHEMA_VERSION = checkedLatest(MIGRATIONS);

@@ -1,0 +1,56 @@
+// Summed tables for receivables, credit sales and contract values, so that
+// the dashboard's first look after an import reads thousands of rows
+// rather than every invoice and subscription. They are rebuilt in the
+// import's worker and, lazily, whenever the change counter of their source
+// table (migration 10) has moved since they were built.
+import type { Migration } from './index.js';
+
+export const cashSums: Migration = {
+  version: 11,
+  name: 'receivables and contract sums',
+  sql: `
+-- Invoices grouped by what their aging needs: the month of issue, the due
+-- day and the month they were settled in (never before the issue month;
+-- null when open). Amounts outside the base currency keep their issue day,
+-- where they are converted.
+CREATE TABLE invoice_sums (
+  currency TEXT NOT NULL,
+  issue_month INTEGER NOT NULL,
+  issued_on TEXT,
+  due_on TEXT,
+  leave_month INTEGER,
+  amount_minor INTEGER NOT NULL,
+  invoices INTEGER NOT NULL
+) STRICT;
+
+-- What the value of each paying subscription term adds up to, by start
+-- day, and the backlog it leaves at each month end, by currency.
+CREATE TABLE contract_start_days (
+  currency TEXT NOT NULL,
+  start_on TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  subscriptions INTEGER NOT NULL,
+  open_ended INTEGER NOT NULL,
+  PRIMARY KEY (currency, start_on)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE contract_backlog_months (
+  currency TEXT NOT NULL,
+  month INTEGER NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  subscriptions INTEGER NOT NULL,
+  open_ended INTEGER NOT NULL,
+  PRIMARY KEY (currency, month)
+) STRICT, WITHOUT ROWID;
+
+-- The change counts and settings a summed table was built at; is_exact is
+-- 0 when some source row could not be summed exactly (a date that is not a
+-- calendar day), and the figures must come from the rows themselves.
+CREATE TABLE summed_state (
+  name TEXT PRIMARY KEY,
+  mark TEXT NOT NULL,
+  is_exact INTEGER NOT NULL,
+  built_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+`,
+};
