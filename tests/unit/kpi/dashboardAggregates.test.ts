@@ -7,6 +7,7 @@
 // (or another base currency) sends the same call down the query route.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newCustomers } from '../../../electron/engine/kpi/acquisition/newCustomers.js';
+import { leadsByChannel } from '../../../electron/engine/kpi/acquisition/spendAndLeads.js';
 import {
   revenueBacklog,
   totalContractValue,
@@ -494,6 +495,40 @@ describe('customer figures from memory', () => {
     const january = { label: 'j', start: '2024-01-01', end: '2024-01-31' };
     expect(adoption(whole, january).payingAccounts).toBe(1);
     expect(satisfaction(whole, january).answered).toBe(1);
+  });
+});
+
+describe('leads from memory', () => {
+  it('counts leads per channel as the query does, and follows changes', () => {
+    db.exec(`INSERT INTO campaigns (id, name, channel) VALUES
+      (1, 'Spring', 'Paid search'), (2, 'Webinar', NULL)`);
+    const insert = db.prepare(
+      `INSERT INTO leads (channel, campaign_id, created_on) VALUES (?, ?, ?)`,
+    );
+    // Own channel, the campaign's, neither, and undated leads.
+    for (let row = 0; row < 400; row += 1) {
+      const channel = row % 3 === 0 ? null : ['Organic', 'Events'][row % 2];
+      const campaign = row % 5 === 0 ? null : 1 + (row % 2);
+      insert.run(channel, campaign, row % 37 === 0 ? null : day(row * 2));
+    }
+    const context = metricContext(db, {});
+    const periods: PeriodRange[] = [
+      { label: 'jan', start: '2024-01-01', end: '2024-01-31' },
+      { label: 'q2', start: '2024-04-01', end: '2024-06-30' },
+      { label: 'odd', start: '2024-02-10', end: '2024-09-03' },
+      { label: 'all', start: '2000-01-01', end: '2099-12-31' },
+    ];
+    const both = () =>
+      periods.map((period) => [
+        [...leadsByChannel(context, period, WHOLE)].sort(),
+        [...leadsByChannel(context, period, QUERIED)].sort(),
+      ]);
+    for (const [fast, queried] of both()) expect(fast).toEqual(queried);
+    db.exec(`UPDATE campaigns SET channel = 'Webinars' WHERE id = 2;
+      DELETE FROM leads WHERE id % 4 = 0;`);
+    const after = both();
+    for (const [fast, queried] of after) expect(fast).toEqual(queried);
+    expect(after[3]?.[0]).toContainEqual(['Webinars', expect.any(Number)]);
   });
 });
 

@@ -78,7 +78,7 @@ export function firstPaymentsBetween(
   db: Db,
   start: string,
   end: string,
-): FirstPayment[] {
+): readonly FirstPayment[] {
   const all = cachedFigures(db, 'firstPayments', ['subscriptions'], () =>
     build(db),
   );
@@ -93,5 +93,25 @@ export function firstPaymentsBetween(
     }
     return low;
   };
-  return all.slice(at(start, true), Math.max(at(start, true), at(end, false)));
+  let ranges = slices.get(all);
+  if (!ranges) {
+    ranges = new Map();
+    slices.set(all, ranges);
+  }
+  const key = `${start}\u0000${end}`;
+  let slice = ranges.get(key);
+  if (!slice) {
+    slice = all.slice(
+      at(start, true),
+      Math.max(at(start, true), at(end, false)),
+    );
+    ranges.set(key, slice);
+  }
+  return slice;
 }
+
+/** Slices already cut, per book and range, so that sums over them keep. */
+const slices = new WeakMap<
+  FirstPayments,
+  Map<string, readonly FirstPayment[]>
+>();

@@ -10,7 +10,9 @@ export type CountedTable =
   | 'tickets'
   | 'accounts'
   | 'exchange_rates'
-  | 'workspace_settings';
+  | 'workspace_settings'
+  | 'leads'
+  | 'campaigns';
 
 const caches = new WeakMap<Db, Map<string, { mark: string; value: unknown }>>();
 

@@ -11,6 +11,8 @@ import {
   dealBook,
   isWholeMonths,
   stepsThrough,
+  type DealBook,
+  type StepView,
 } from './dealBook.js';
 
 /**
@@ -21,12 +23,30 @@ export function bookOpenRows(
   db: Db,
   asOf: string,
   closingBy: string | null,
-): OpenRow[] | null {
+): readonly OpenRow[] | null {
   if (closingBy !== null && closingBy !== asOf) return null;
   const view =
     closingBy === null ? STEP_VIEW.pipeline : STEP_VIEW.pipelineClosing;
+  const book = dealBook(db);
+  let kept = openRowsKept.get(book);
+  if (!kept) {
+    kept = new Map();
+    openRowsKept.set(book, kept);
+  }
+  const key = `${view}:${asOf}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const rows = openRowsOf(book, view, asOf);
+  kept.set(key, rows);
+  return rows;
+}
+
+/** Open rows already worked out, per book, view and day; read-only. */
+const openRowsKept = new WeakMap<DealBook, Map<string, readonly OpenRow[]>>();
+
+function openRowsOf(book: DealBook, view: StepView, asOf: string): OpenRow[] {
   const groups = new Map<string, OpenRow & { amounts: number }>();
-  for (const step of stepsThrough(dealBook(db), view, asOf)) {
+  for (const step of stepsThrough(book, view, asOf)) {
     const key = `${step.stage}\u0000${step.probability}\u0000${step.currency}`;
     const group = groups.get(key);
     if (group) {

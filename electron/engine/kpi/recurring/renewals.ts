@@ -5,8 +5,11 @@
 // renewal term, or an upgrade or downgrade that replaced it). Open-ended
 // subscriptions have no term ending and are not counted; auto_renew states
 // an intent, while an end_on records what happened, so only the latter is
-// read.
+// read. The whole workspace's counts are kept in memory per end day;
+// filtered ones are queried.
 import type { MetricContext } from '../metricTypes.js';
+import type { Db } from '../../store/database.js';
+import { cachedFigures } from '../common/changeCache.js';
 import { filterSql } from './filters.js';
 
 export const RENEWAL_GRACE_DAYS = 30;
@@ -33,12 +36,72 @@ export const UP_FOR_RENEWAL_SQL = `s.end_on BETWEEN @start AND @end
 
 export type RenewalCounts = { upForRenewal: number; renewed: number };
 
+type RenewalDays = {
+  /** Distinct end days, sorted as text. */
+  days: string[];
+  upForRenewal: Int32Array;
+  renewed: Int32Array;
+};
+
+/** The whole workspace's counts per end day, kept until they change. */
+function renewalDays(db: Db): RenewalDays {
+  return cachedFigures(db, 'renewals', ['subscriptions'], () => {
+    const rows = db
+      .prepare(
+        `SELECT s.end_on, count(*), total(${RENEWED_SQL})
+           FROM subscriptions s
+          WHERE s.end_on IS NOT NULL AND ${PAYING('s')}
+          GROUP BY 1 ORDER BY 1`,
+      )
+      .raw()
+      .all() as [string, number, number][];
+    return {
+      days: rows.map((row) => row[0]),
+      upForRenewal: Int32Array.from(rows, (row) => row[1]),
+      renewed: Int32Array.from(rows, (row) => row[2]),
+    };
+  });
+}
+
+function firstDayFrom(days: readonly string[], day: string): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((days[middle] ?? '') < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function keptRenewals(
+  context: MetricContext,
+  start: string,
+  end: string,
+): Map<string, RenewalCounts> {
+  const kept = renewalDays(context.db);
+  const months = new Map<string, RenewalCounts>();
+  for (
+    let at = firstDayFrom(kept.days, start);
+    at < kept.days.length && (kept.days[at] ?? '') <= end;
+    at += 1
+  ) {
+    const month = (kept.days[at] ?? '').slice(0, 7);
+    const counts = months.get(month) ?? { upForRenewal: 0, renewed: 0 };
+    counts.upForRenewal += kept.upForRenewal[at] ?? 0;
+    counts.renewed += kept.renewed[at] ?? 0;
+    months.set(month, counts);
+  }
+  return months;
+}
+
 /** Up-for-renewal and renewed counts per `YYYY-MM` of end_on. */
 export function renewalsByMonth(
   context: MetricContext,
   start: string,
   end: string,
 ): Map<string, RenewalCounts> {
+  if (context.filters.length === 0) return keptRenewals(context, start, end);
   const filter = filterSql(context.filters);
   const rows = context.db
     .prepare(

@@ -10,7 +10,8 @@
 // up to it, even for a deal that closed before it started.
 import type { Migration } from './index.js';
 
-const counted = (table: string) =>
+/** Triggers that count every change of `table` in `aggregate_sources`. */
+export const counted = (table: string) =>
   ['INSERT', 'UPDATE', 'DELETE']
     .map(
       (event) => `

@@ -3,12 +3,21 @@
 // rather than every invoice and subscription. They are rebuilt in the
 // import's worker and, lazily, whenever the change counter of their source
 // table (migration 10) has moved since they were built.
+import { counted } from './010-deal-aggregates.js';
 import type { Migration } from './index.js';
+
+// Leads and campaigns are counted from now on too: their sums per day are
+// kept in memory like the others.
+const NEWLY_COUNTED = ['leads', 'campaigns'];
 
 export const cashSums: Migration = {
   version: 11,
-  name: 'receivables and contract sums',
+  name: 'receivables and contract sums, leads counted',
   sql: `
+${NEWLY_COUNTED.map(
+  (table) => `INSERT INTO aggregate_sources (source) VALUES ('${table}');`,
+).join('\n')}
+${NEWLY_COUNTED.map(counted).join('\n')}
 -- Invoices grouped by what their aging needs: the month of issue, the due
 -- day and the month they were settled in (never before the issue month;
 -- null when open). Amounts outside the base currency keep their issue day,
