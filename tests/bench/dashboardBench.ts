@@ -36,9 +36,9 @@ import {
   rebuildDealAggregates,
 } from '../../electron/engine/kpi/deals/index.js';
 import {
-  ensureCashSums,
-  rebuildCashSums,
-} from '../../electron/engine/kpi/cash/cashSums.js';
+  ensureSummedTables,
+  rebuildSummedTables,
+} from '../../electron/engine/kpi/summedTables.js';
 import { computeSalesKpis } from '../../electron/engine/kpi/salesKpis.js';
 import { openDatabase, type Db } from '../../electron/engine/store/database.js';
 import { readSettings } from '../../electron/engine/store/settings.js';
@@ -205,7 +205,7 @@ function main(): void {
       const check = timed(() => {
         ensureMrrMonthEnds(db);
         ensureDealAggregates(db);
-        ensureCashSums(db);
+        ensureSummedTables(db);
       });
       print(
         `pre-aggregation check (rebuilds if stale): ${check.ms.toFixed(1)} ms`,
@@ -229,9 +229,9 @@ function main(): void {
       print(
         `import-time rebuild of the deal aggregates: ${deals.ms.toFixed(0)} ms`,
       );
-      const cash = timed(() => rebuildCashSums(db));
+      const cash = timed(() => rebuildSummedTables(db));
       print(
-        `import-time rebuild of receivables and contract sums: ` +
+        `import-time rebuild of the receivables, contract and new-customer sums: ` +
           `${cash.ms.toFixed(0)} ms`,
       );
     } finally {

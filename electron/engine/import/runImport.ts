@@ -30,7 +30,7 @@ import type {
   Preset,
   RowReader,
 } from './presets/types.js';
-import { ensureCashSums } from '../kpi/cash/cashSums.js';
+import { ensureSummedTables } from '../kpi/summedTables.js';
 import { rebuildDealAggregates } from '../kpi/deals/index.js';
 import { rebuildMrrMonthEnds } from '../kpi/recurring/index.js';
 import {
@@ -381,7 +381,7 @@ export async function importFile(
       rebuildDealAggregates(db);
     }
     // Receivables and contract sums follow their tables' change counts.
-    ensureCashSums(db);
+    ensureSummedTables(db);
     finishBatch(db, rowBatchId, 'committed', counts, null);
     db.exec('COMMIT');
     report();

@@ -1,10 +1,13 @@
-// New customers from memory: every customer's first paying month end and
-// its MRR on that day, worked out once from the subscriptions (by the
-// rules of `FIRST_PAYING_MONTH_ENDS`, with SQLite reading the dates) and
-// kept until the subscriptions change. Answers the whole workspace; a
-// segment filter queries instead.
+// New customers from sums kept in the workspace: every customer's first
+// paying month end and its MRR on that day, worked out from the
+// subscriptions (by the rules of `FIRST_PAYING_MONTH_ENDS`, with SQLite
+// reading the dates) and summed by month end (`first_payment_months`) and
+// by month end and currency (`first_payment_mrr`). The import rebuilds
+// them; in memory they are kept until the subscriptions change. Answers
+// the whole workspace; a segment filter queries instead.
 import type { Db } from '../../store/database.js';
 import { cachedFigures } from '../common/changeCache.js';
+import { ensureSummed, type SummedTable } from '../common/summedState.js';
 
 type PayingLine = {
   customer: string | null;
@@ -33,7 +36,7 @@ SELECT coalesce('#' || s.account_id, s.account_key) AS customer,
   FROM subscriptions s
  WHERE s.is_trial = 0 AND s.mrr_minor > 0`;
 
-function build(db: Db): FirstPayments {
+function firstPayments(db: Db): FirstPayments {
   const lines = db.prepare(LINES_SQL).all() as PayingLine[];
   const byCustomer = new Map<string | null, PayingLine[]>();
   for (const line of lines) {
@@ -73,45 +76,104 @@ function build(db: Db): FirstPayments {
   );
 }
 
+export const firstPaymentSums: SummedTable = {
+  name: 'first_payments',
+  sources: ['subscriptions'],
+  extra: () => '',
+  build(db) {
+    db.exec(`DELETE FROM first_payment_months;
+      DELETE FROM first_payment_mrr;`);
+    const customers = new Map<string, number>();
+    const mrr = new Map<string, Map<string, number>>();
+    for (const first of firstPayments(db)) {
+      const day = first.firstMonthEnd;
+      customers.set(day, (customers.get(day) ?? 0) + 1);
+      const byCurrency = mrr.get(day) ?? new Map<string, number>();
+      for (const [currency, amount] of first.mrr) {
+        byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + amount);
+      }
+      mrr.set(day, byCurrency);
+    }
+    const month = db.prepare(
+      `INSERT INTO first_payment_months (first_month_end, customers)
+       VALUES (?, ?)`,
+    );
+    for (const [day, count] of customers) month.run(day, count);
+    const money = db.prepare(
+      `INSERT INTO first_payment_mrr (first_month_end, currency, mrr_minor)
+       VALUES (?, ?, ?)`,
+    );
+    for (const [day, byCurrency] of mrr) {
+      for (const [currency, amount] of byCurrency) {
+        money.run(day, currency, amount);
+      }
+    }
+    return true;
+  },
+};
+
+type FirstMonths = {
+  /** First paying month ends, sorted as text. */
+  days: string[];
+  customers: number[];
+  mrr: Map<string, Map<string, number>>;
+};
+
+function firstMonths(db: Db): FirstMonths {
+  return cachedFigures(db, 'firstPayments', ['subscriptions'], () => {
+    ensureSummed(db, firstPaymentSums);
+    const rows = db
+      .prepare(
+        `SELECT first_month_end, customers FROM first_payment_months
+          ORDER BY first_month_end`,
+      )
+      .raw()
+      .all() as [string, number][];
+    const mrr = new Map<string, Map<string, number>>();
+    const money = db
+      .prepare(
+        'SELECT first_month_end, currency, mrr_minor FROM first_payment_mrr',
+      )
+      .raw()
+      .all() as [string, string, number][];
+    for (const [day, currency, amount] of money) {
+      const byCurrency = mrr.get(day) ?? new Map<string, number>();
+      byCurrency.set(currency, amount);
+      mrr.set(day, byCurrency);
+    }
+    return {
+      days: rows.map((row) => row[0]),
+      customers: rows.map((row) => row[1]),
+      mrr,
+    };
+  });
+}
+
+export type NewCustomerMonths = {
+  customers: number;
+  /** Their MRR per first month end and currency, in minor units. */
+  mrr: Map<string, Map<string, number>>;
+};
+
 /** Customers whose first paying month end is from `start` to `end`. */
-export function firstPaymentsBetween(
+export function newCustomerMonths(
   db: Db,
   start: string,
   end: string,
-): readonly FirstPayment[] {
-  const all = cachedFigures(db, 'firstPayments', ['subscriptions'], () =>
-    build(db),
-  );
-  const at = (day: string, isStrict: boolean) => {
-    let low = 0;
-    let high = all.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      const key = all[middle]?.firstMonthEnd ?? '';
-      if (isStrict ? key < day : key <= day) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-  let ranges = slices.get(all);
-  if (!ranges) {
-    ranges = new Map();
-    slices.set(all, ranges);
+): NewCustomerMonths {
+  const kept = firstMonths(db);
+  let at = 0;
+  let high = kept.days.length;
+  while (at < high) {
+    const middle = (at + high) >> 1;
+    if ((kept.days[middle] ?? '') < start) at = middle + 1;
+    else high = middle;
   }
-  const key = `${start}\u0000${end}`;
-  let slice = ranges.get(key);
-  if (!slice) {
-    slice = all.slice(
-      at(start, true),
-      Math.max(at(start, true), at(end, false)),
-    );
-    ranges.set(key, slice);
+  const result: NewCustomerMonths = { customers: 0, mrr: new Map() };
+  for (; at < kept.days.length && (kept.days[at] ?? '') <= end; at += 1) {
+    const day = kept.days[at] ?? '';
+    result.customers += kept.customers[at] ?? 0;
+    result.mrr.set(day, kept.mrr.get(day) ?? new Map());
   }
-  return slice;
+  return result;
 }
-
-/** Slices already cut, per book and range, so that sums over them keep. */
-const slices = new WeakMap<
-  FirstPayments,
-  Map<string, readonly FirstPayment[]>
->();

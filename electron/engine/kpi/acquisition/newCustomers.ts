@@ -7,7 +7,7 @@ import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext } from '../metricTypes.js';
 import { moneySum, type MoneySum } from '../common/money.js';
 import type { SegmentCondition } from '../common/segments.js';
-import { firstPaymentsBetween, type FirstPayment } from './firstPayments.js';
+import { newCustomerMonths } from './firstPayments.js';
 
 export const CUSTOMER_SQL = (alias: string) =>
   `coalesce('#' || ${alias}.account_id, ${alias}.account_key)`;
@@ -35,30 +35,6 @@ export type NewCustomers = {
   mrr: MoneySum;
 };
 
-const summed = new WeakMap<
-  readonly FirstPayment[],
-  Map<string, Map<string, number>>
->();
-
-/**
- * The new customers' MRR summed by month end and currency before it is
- * converted, as the query groups them; kept per slice of the book.
- */
-function summedByMonthEnd(firsts: readonly FirstPayment[]) {
-  const hit = summed.get(firsts);
-  if (hit) return hit;
-  const sums = new Map<string, Map<string, number>>();
-  for (const first of firsts) {
-    const byCurrency = sums.get(first.firstMonthEnd) ?? new Map();
-    for (const [currency, amount] of first.mrr) {
-      byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + amount);
-    }
-    sums.set(first.firstMonthEnd, byCurrency);
-  }
-  summed.set(firsts, sums);
-  return sums;
-}
-
 /**
  * Segment fields are answered through the customer's account (subject
  * `accounts`, alias `a`); customers without a linked account only count
@@ -70,14 +46,16 @@ export function newCustomers(
   segment: SegmentCondition,
 ): NewCustomers {
   if (segment.where === '1') {
-    const firsts = firstPaymentsBetween(context.db, period.start, period.end);
+    const months = newCustomerMonths(context.db, period.start, period.end);
     const mrr = moneySum(context.rates);
-    for (const [monthEnd, byCurrency] of summedByMonthEnd(firsts)) {
+    // Summed by month end and currency before converting, as the query
+    // groups them.
+    for (const [monthEnd, byCurrency] of months.mrr) {
       for (const [currency, amount] of byCurrency) {
         mrr.add(amount, currency, monthEnd);
       }
     }
-    return { count: firsts.length, mrr };
+    return { count: months.customers, mrr };
   }
   const rows = context.db
     .prepare(

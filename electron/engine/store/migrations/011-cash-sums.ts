@@ -1,4 +1,5 @@
-// Summed tables for receivables, credit sales and contract values, so that
+// Summed tables for receivables, credit sales, contract values and new
+// customers, so that
 // the dashboard's first look after an import reads thousands of rows
 // rather than every invoice and subscription. They are rebuilt in the
 // import's worker and, lazily, whenever the change counter of their source
@@ -12,7 +13,7 @@ const NEWLY_COUNTED = ['leads', 'campaigns'];
 
 export const cashSums: Migration = {
   version: 11,
-  name: 'receivables and contract sums, leads counted',
+  name: 'receivables, contract and new-customer sums; leads counted',
   sql: `
 ${NEWLY_COUNTED.map(
   (table) => `INSERT INTO aggregate_sources (source) VALUES ('${table}');`,
@@ -50,6 +51,20 @@ CREATE TABLE contract_backlog_months (
   subscriptions INTEGER NOT NULL,
   open_ended INTEGER NOT NULL,
   PRIMARY KEY (currency, month)
+) STRICT, WITHOUT ROWID;
+
+-- New customers by their first paying month end, and their MRR on it by
+-- currency.
+CREATE TABLE first_payment_months (
+  first_month_end TEXT PRIMARY KEY,
+  customers INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE first_payment_mrr (
+  first_month_end TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  mrr_minor INTEGER NOT NULL,
+  PRIMARY KEY (first_month_end, currency)
 ) STRICT, WITHOUT ROWID;
 
 -- The change counts and settings a summed table was built at; is_exact is

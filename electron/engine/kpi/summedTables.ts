@@ -1,0 +1,18 @@
+// The summed tables of migration 11 (receivables, contract values, new
+// customers), brought up to date together: the import calls this in its
+// worker before it commits.
+import type { Db } from '../store/database.js';
+import { ensureSummed, rebuildSummed } from './common/summedState.js';
+import { firstPaymentSums } from './acquisition/firstPayments.js';
+import { contractSums } from './cash/contractsBook.js';
+import { invoiceSums } from './cash/receivablesBook.js';
+
+const SUMMED_TABLES = [invoiceSums, contractSums, firstPaymentSums];
+
+export function ensureSummedTables(db: Db): void {
+  for (const table of SUMMED_TABLES) ensureSummed(db, table);
+}
+
+export function rebuildSummedTables(db: Db): void {
+  for (const table of SUMMED_TABLES) rebuildSummed(db, table);
+}
