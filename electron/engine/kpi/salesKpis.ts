@@ -36,6 +36,8 @@ export type SalesKpiArgs = {
   scope?: { where: string; params: Record<string, string> };
   /** Money converted into one reporting currency at each close date. */
   rates?: RateBook;
+  /** Reads the deals themselves rather than a deal book. */
+  isQueried?: boolean;
 };
 
 /** Shown where a group has no value, such as a deal without an account. */
@@ -171,11 +173,13 @@ export function computeSalesKpis(
   const scoped = scopeParams(settings, args.period);
   const period = scoped.period;
   const wanted = args.metrics.length > 0 ? args.metrics : [...SALES_METRIC_IDS];
-  // The summed deal tables answer the unsegmented views; a segment, or a
-  // split the tables do not keep, reads the deals themselves.
+  // The deal book answers whole months (the summed tables for the whole
+  // workspace, a book summed from its deals for a segment); a split the
+  // books do not keep, or days that are not whole months, read the deals.
   const totals =
-    (args.scope === undefined
-      ? bookSalesTotals(db, {
+    (args.isQueried
+      ? null
+      : bookSalesTotals(db, {
           wanted,
           by: args.by,
           start: scoped.params.start,
@@ -183,8 +187,8 @@ export function computeSalesKpis(
           rates: args.rates,
           startMonth: scoped.params.startMonth,
           labelOffset: scoped.params.labelOffset,
-        })
-      : null) ?? queriedTotals(db, args, wanted, scoped.params);
+          scope: args.scope ?? null,
+        })) ?? queriedTotals(db, args, wanted, scoped.params);
   if (!args.by && !totals.has(null)) totals.set(null, emptyTotals());
   const keys = [...totals.keys()].sort((a, b) =>
     String(a).localeCompare(String(b)),

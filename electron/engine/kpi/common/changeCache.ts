@@ -12,7 +12,9 @@ export type CountedTable =
   | 'exchange_rates'
   | 'workspace_settings'
   | 'leads'
-  | 'campaigns';
+  | 'campaigns'
+  | 'users'
+  | 'teams';
 
 const caches = new WeakMap<Db, Map<string, { mark: string; value: unknown }>>();
 

@@ -21,6 +21,16 @@ SELECT o.status, o.closed_on, coalesce(o.created_on, o.engaged_on, ''),
        coalesce(o.created_on, o.engaged_on) IS NOT NULL
   FROM opportunities o`;
 
+/** The same over a segment's deals (aliases `o`, `a`, `u`, `t`). */
+const scopedDealsSql = (where: string) => `${DEALS_SQL}
+  LEFT JOIN accounts a ON a.id = o.account_id
+  LEFT JOIN users u ON u.id = o.owner_user_id
+  LEFT JOIN teams t ON t.id = u.team_id
+ WHERE ${where}`;
+
+/** A condition over the deals' joins, as segment filters give. */
+export type DealScope = { where: string; params: Record<string, string> };
+
 type DealLine = [
   status: 'open' | 'won' | 'lost',
   closedOn: string | null,
@@ -51,7 +61,7 @@ const keyPart = (value: unknown) =>
   value === null ? '\u0001' : `${typeof value}:${String(value)}`;
 
 /** Sums keyed by their dimension values. */
-class Summer {
+export class Summer {
   readonly sums = new Map<string, Sums>();
 
   /** `values` is only called for a key met for the first time. */
@@ -78,19 +88,23 @@ const keyOf = (...values: unknown[]) => values.map(keyPart).join('\u0000');
 
 const maxText = (a: string, b: string) => (a > b ? a : b);
 
-type Built = {
+export type Built = {
   closes: Summer;
   cycles: Summer;
   steps: Summer[];
   isCycleExact: boolean;
 };
 
-function sumDeals(db: Db): Built {
+export function sumDeals(db: Db, scope: DealScope | null = null): Built {
   const closes = new Summer();
   const cycles = new Summer();
   const steps = [new Summer(), new Summer(), new Summer(), new Summer()];
   let isCycleExact = true;
-  const lines = db.prepare(DEALS_SQL).raw().iterate() as Iterable<DealLine>;
+  const lines = (
+    scope
+      ? db.prepare(scopedDealsSql(scope.where)).raw().iterate(scope.params)
+      : db.prepare(DEALS_SQL).raw().iterate()
+  ) as Iterable<DealLine>;
   for (const line of lines) {
     const [status, closedOn, start, expected, stage, probability] = line;
     const [, , , , , , currency, ownerUserId, ownerName, amount] = line;

@@ -4,7 +4,14 @@
 // query. Days compare as text, as SQLite compares them.
 import { daysInMonth } from '../../../../shared/period.js';
 import type { Db } from '../../store/database.js';
-import { dealState, ensureDealAggregates } from './dealAggregates.js';
+import { cachedFigures } from '../common/changeCache.js';
+import {
+  dealState,
+  ensureDealAggregates,
+  sumDeals,
+  type Built,
+  type DealScope,
+} from './dealAggregates.js';
 
 export type CloseRow = {
   closedOn: string;
@@ -114,6 +121,119 @@ function overOwners(closes: readonly CloseRow[]): CloseRow[] {
   }
   // Insertion keeps the day order of `closes`.
   return [...sums.values()];
+}
+
+const byDay =
+  <T>(dayOf: (row: T) => string) =>
+  (a: T, b: T) => {
+    const left = dayOf(a);
+    const right = dayOf(b);
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+
+/** A book straight from the sums, as `load` reads them from the tables. */
+function bookOfSums(built: Built): DealBook {
+  const closes: CloseRow[] = [];
+  for (const sum of built.closes.sums.values()) {
+    const [closedOn, status, currency, ownerUserId, ownerName, year, month] =
+      sum.values as [
+        string,
+        'won' | 'lost',
+        string,
+        number | null,
+        string | null,
+        number,
+        number,
+      ];
+    closes.push({
+      closedOn,
+      status,
+      currency,
+      ownerUserId,
+      ownerName,
+      closeYear: year,
+      closeMonth: month,
+      deals: sum.deals,
+      withAmount: sum.amounts,
+      amount: sum.amount,
+    });
+  }
+  closes.sort(byDay((row) => row.closedOn));
+  const cycles: CycleRow[] = [];
+  for (const sum of built.cycles.sums.values()) {
+    const [month, ownerUserId, ownerName, days] = sum.values as [
+      string,
+      number | null,
+      string | null,
+      number,
+    ];
+    cycles.push({
+      month,
+      ownerUserId,
+      ownerName,
+      closeYear: Number(month.slice(0, 4)),
+      closeMonth: Number(month.slice(5, 7)),
+      days,
+      deals: sum.deals,
+    });
+  }
+  cycles.sort(byDay((row) => row.month));
+  const steps = built.steps.map((summer, view) => {
+    const rows: StepRow[] = [];
+    for (const sum of summer.sums.values()) {
+      if (sum.deals === 0 && sum.amounts === 0 && sum.amount === 0) continue;
+      const [day, ...dims] = sum.values as [string, ...unknown[]];
+      const row: StepRow = {
+        day,
+        stage: null,
+        probability: null,
+        currency: null,
+        ownerUserId: null,
+        ownerName: null,
+        closeYear: null,
+        closeMonth: null,
+        deals: sum.deals,
+        amounts: sum.amounts,
+        amount: sum.amount,
+      };
+      if (view === STEP_VIEW.owner) {
+        row.ownerUserId = dims[0] as number | null;
+        row.ownerName = dims[1] as string | null;
+      } else if (view === STEP_VIEW.closeMonth) {
+        row.closeYear = dims[0] as number | null;
+        row.closeMonth = dims[1] as number | null;
+      } else {
+        row.stage = dims[0] as string | null;
+        row.probability = dims[1] as number | null;
+        row.currency = dims[2] as string | null;
+      }
+      rows.push(row);
+    }
+    return rows.sort(byDay((row) => row.day));
+  });
+  return {
+    isCycleExact: built.isCycleExact,
+    closes,
+    dayCloses: overOwners(closes),
+    cycles,
+    steps,
+  };
+}
+
+/**
+ * The book of the deals a segment selects, summed from them in one pass
+ * and kept until the deals, accounts, users or teams change; the whole
+ * workspace's book when there is no segment.
+ */
+export function dealBookFor(db: Db, scope: DealScope | null): DealBook {
+  if (scope === null || scope.where === '1') return dealBook(db);
+  const params = Object.entries(scope.params).sort();
+  return cachedFigures(
+    db,
+    `deals:${scope.where}:${JSON.stringify(params)}`,
+    ['opportunities', 'accounts', 'users', 'teams'],
+    () => bookOfSums(sumDeals(db, scope)),
+  );
 }
 
 /** The deal book of the workspace, rebuilt first when it is stale. */

@@ -3,12 +3,13 @@
 // and closed deals of whole months by status, currency and close day.
 // Null where the book cannot answer exactly; the caller then queries.
 import type { Db } from '../../store/database.js';
+import type { DealScope } from './dealAggregates.js';
 import type { ClosedRow, OpenRow } from '../pipeline/openPipeline.js';
 import {
   STEP_VIEW,
   closesBetween,
   cyclesBetween,
-  dealBook,
+  dealBookFor,
   isWholeMonths,
   stepsThrough,
   type DealBook,
@@ -21,13 +22,14 @@ import {
  */
 export function bookOpenRows(
   db: Db,
+  scope: DealScope | null,
   asOf: string,
   closingBy: string | null,
 ): readonly OpenRow[] | null {
   if (closingBy !== null && closingBy !== asOf) return null;
   const view =
     closingBy === null ? STEP_VIEW.pipeline : STEP_VIEW.pipelineClosing;
-  const book = dealBook(db);
+  const book = dealBookFor(db, scope);
   let kept = openRowsKept.get(book);
   if (!kept) {
     kept = new Map();
@@ -82,11 +84,12 @@ function openRowsOf(book: DealBook, view: StepView, asOf: string): OpenRow[] {
 /** Won and lost deals closed from `start` to `end`, and the won cycles. */
 export function bookClosedRows(
   db: Db,
+  scope: DealScope | null,
   start: string,
   end: string,
 ): { rows: ClosedRow[]; cycleDays: number[] } | null {
   if (!isWholeMonths(start, end)) return null;
-  const book = dealBook(db);
+  const book = dealBookFor(db, scope);
   if (!book.isCycleExact) return null;
   const sums = new Map<string, ClosedRow>();
   for (const row of closesBetween(book, start, end)) {

@@ -8,12 +8,13 @@ import type {
   SalesMetricId,
 } from '../../../../shared/metrics.js';
 import type { Db } from '../../store/database.js';
+import type { DealScope } from './dealAggregates.js';
 import type { RateBook } from '../fx.js';
 import {
   STEP_VIEW,
   closesBetween,
   cyclesBetween,
-  dealBook,
+  dealBookFor,
   isWholeMonths,
   stepsThrough,
   type DealBook,
@@ -93,6 +94,8 @@ export type TotalsArgs = {
   /** The fiscal calendar, as the quarter labels need it. */
   startMonth: number;
   labelOffset: number;
+  /** A segment's condition over the deals; none for the whole workspace. */
+  scope?: DealScope | null;
 };
 
 /** Group value of a deal, before `(none)` stands in for null. */
@@ -165,7 +168,7 @@ export function bookSalesTotals(
 ): Map<string | null, Totals> | null {
   if (!FAST_DIMENSIONS.includes(args.by)) return null;
   if (!isWholeMonths(args.start, args.end)) return null;
-  const book = dealBook(db);
+  const book = dealBookFor(db, args.scope ?? null);
   if (!canUseDealBook(book, args)) return null;
   const groupOf = grouper(db, args);
   const totals = new Map<string | null, Totals>();

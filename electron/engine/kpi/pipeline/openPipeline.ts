@@ -77,15 +77,15 @@ export function openPipeline(
   asOf: string,
   segment: SegmentCondition,
   closingBy: string | null = null,
+  /** Reads the deals themselves rather than a deal book. */
+  isQueried = false,
 ): OpenPipeline {
   const closing =
     closingBy === null
       ? ''
       : 'AND (o.expected_close_on IS NULL OR o.expected_close_on <= @closingBy)';
   const rows =
-    (segment.where === '1'
-      ? bookOpenRows(context.db, asOf, closingBy)
-      : null) ??
+    (isQueried ? null : bookOpenRows(context.db, segment, asOf, closingBy)) ??
     (context.db
       .prepare(
         `SELECT o.stage AS stage, o.probability AS probability,
@@ -133,9 +133,12 @@ export function closedDeals(
   start: string,
   end: string,
   segment: SegmentCondition,
+  /** Reads the deals themselves rather than a deal book. */
+  isQueried = false,
 ): ClosedDeals {
-  const fromBook =
-    segment.where === '1' ? bookClosedRows(context.db, start, end) : null;
+  const fromBook = isQueried
+    ? null
+    : bookClosedRows(context.db, segment, start, end);
   if (fromBook) return closedTotals(context, fromBook.rows, fromBook.cycleDays);
   const params = { start, end, ...segment.params };
   const from = opportunitiesFrom(segment);

@@ -7,13 +7,14 @@
 import { counted } from './010-deal-aggregates.js';
 import type { Migration } from './index.js';
 
-// Leads and campaigns are counted from now on too: their sums per day are
-// kept in memory like the others.
-const NEWLY_COUNTED = ['leads', 'campaigns'];
+// Leads, campaigns, users and teams are counted from now on too: leads are
+// kept in memory per day, and a segment's deal book depends on the owners
+// and teams of the deals.
+const NEWLY_COUNTED = ['leads', 'campaigns', 'users', 'teams'];
 
 export const cashSums: Migration = {
   version: 11,
-  name: 'receivables, contract and new-customer sums; leads counted',
+  name: 'receivables, contract and new-customer sums; more tables counted',
   sql: `
 ${NEWLY_COUNTED.map(
   (table) => `INSERT INTO aggregate_sources (source) VALUES ('${table}');`,
