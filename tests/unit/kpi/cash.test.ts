@@ -242,7 +242,7 @@ describe('series and query plans', () => {
     ]);
   });
 
-  it('finds credit sales of a segment through the issue-date index', () => {
+  it('queries credit sales of a segment through the issue-date index', () => {
     const statements: string[] = [];
     const spy = new Proxy(db, {
       get(target, key) {
@@ -256,8 +256,12 @@ describe('series and query plans', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    // The whole workspace is answered from memory; a segment is queried.
-    const context = metricContext(db, [{ field: 'industry', value: 'Retail' }]);
+    // The books answer the base currency; another one is queried.
+    const context = metricContext(
+      db,
+      [{ field: 'industry', value: 'Retail' }],
+      'EUR',
+    );
     cashMetrics.compute({ ...context, db: spy }, ['dso'], MARCH);
     const sales = statements.find((sql) => sql.includes('BETWEEN @start'));
     expect(sales).toBeDefined();

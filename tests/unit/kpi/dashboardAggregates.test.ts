@@ -423,6 +423,9 @@ describe('new customers and receivables from memory', () => {
       const currency = CURRENCIES[row % 7 === 0 ? 1 + (row % 2) : 0] ?? 'USD';
       insert.run(day(issued), due, settled, 100 + row * 37, currency);
     }
+    db.exec(`UPDATE accounts SET industry = CASE id WHEN 2 THEN 'Retail'
+        ELSE 'Software' END;
+      UPDATE invoices SET account_id = 1 + id % 3`);
     db.exec(`INSERT INTO exchange_rates (rate_on, from_currency, to_currency,
       rate) VALUES ('2023-01-01', 'EUR', 'USD', '1.0825'),
       ('2023-01-01', 'GBP', 'USD', '1.2675')`);
@@ -435,9 +438,11 @@ describe('new customers and receivables from memory', () => {
     periods.push({ label: 'q', start: '2024-04-01', end: '2024-06-30' });
     periods.push({ label: 'y', start: '2024-01-01', end: '2024-12-31' });
     periods.push({ label: 'odd', start: '2024-02-10', end: '2024-03-31' });
+    const retail = [{ field: 'industry', value: 'Retail' }];
     const figures = () =>
-      periods.map((period) => {
-        const context = metricContext(db, { currency: 'USD' });
+      [...periods, ...periods].map((period, index) => {
+        const where = index < periods.length ? [] : retail;
+        const context = metricContext(db, { currency: 'USD', where });
         const sales = creditSales(context, period);
         return {
           aging: receivablesAging(context, period),

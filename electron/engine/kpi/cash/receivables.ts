@@ -78,10 +78,7 @@ export function receivablesAging(
       note: unansweredNote('invoices', segment.unanswered),
     };
   }
-  const kept =
-    segment.where === '1'
-      ? agingGroupsAt(context.db, period.end, reporting)
-      : null;
+  const kept = agingGroupsAt(context.db, segment, period.end, reporting);
   const rows = kept
     ? kept.map((group) => ({
         ...group,
@@ -131,15 +128,13 @@ export function creditSales(
 ): { sum: MoneySum; invoices: number } {
   const { segment, from } = invoiceScope(context);
   const sum = moneySum(context.rates);
-  const kept =
-    segment.where === '1'
-      ? issuedGroupsBetween(
-          context.db,
-          period.start,
-          period.end,
-          context.rates.reporting,
-        )
-      : null;
+  const kept = issuedGroupsBetween(
+    context.db,
+    segment,
+    period.start,
+    period.end,
+    context.rates.reporting,
+  );
   const rows: Grouped[] = kept
     ? kept.map((group) => ({
         ...group,

@@ -77,34 +77,35 @@ const MONTH_OF = (column: string) =>
   `CAST(substr(${column}, 1, 4) AS INTEGER) * 12
      + CAST(substr(${column}, 6, 2) AS INTEGER) - 1`;
 
+/** Invoices grouped as `invoice_sums` keeps them, from `from` and `where`. */
+const groupedSql = (from: string, where: string) => `
+  SELECT i.currency, ${MONTH_OF('i.issued_on')},
+         CASE WHEN i.currency = @base THEN NULL ELSE i.issued_on END,
+         i.due_on,
+         CASE WHEN i.settled_on IS NULL THEN NULL
+              ELSE max(${MONTH_OF('i.issued_on')}, ${MONTH_OF('i.settled_on')})
+         END,
+         sum(i.amount_minor), count(*)
+    FROM ${from}
+   WHERE ${where}
+   GROUP BY 1, 2, 3, 4, 5`;
+
+const INEXACT_SQL = `SELECT EXISTS (SELECT 1 FROM invoices
+  WHERE issued_on IS NOT date(issued_on)
+     OR (due_on IS NOT NULL AND due_on IS NOT date(due_on))
+     OR (settled_on IS NOT NULL AND settled_on IS NOT date(settled_on)))`;
+
 export const invoiceSums: SummedTable = {
   name: 'invoice_sums',
   sources: ['invoices', 'workspace_settings'],
   extra: (db) => readSettings(db).baseCurrency,
   build(db) {
     db.exec('DELETE FROM invoice_sums');
-    const isInexact = db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM invoices
-          WHERE issued_on IS NOT date(issued_on)
-             OR (due_on IS NOT NULL AND due_on IS NOT date(due_on))
-             OR (settled_on IS NOT NULL AND settled_on IS NOT date(settled_on)))`,
-      )
-      .pluck()
-      .get() as number;
-    if (isInexact === 1) return false;
+    if (db.prepare(INEXACT_SQL).pluck().get() === 1) return false;
     db.prepare(
       `INSERT INTO invoice_sums (currency, issue_month, issued_on, due_on,
          leave_month, amount_minor, invoices)
-       SELECT currency, ${MONTH_OF('issued_on')},
-              CASE WHEN currency = @base THEN NULL ELSE issued_on END,
-              due_on,
-              CASE WHEN settled_on IS NULL THEN NULL
-                   ELSE max(${MONTH_OF('issued_on')}, ${MONTH_OF('settled_on')})
-              END,
-              sum(amount_minor), count(*)
-         FROM invoices
-        GROUP BY 1, 2, 3, 4, 5`,
+       ${groupedSql('invoices i', '1')}`,
     ).run({ base: readSettings(db).baseCurrency });
     return true;
   },
@@ -185,6 +186,24 @@ function build(db: Db): Book {
     )
     .raw()
     .all() as SumLine[];
+  return bookOf(lines, base);
+}
+
+/** The book of a segment's invoices, grouped from them in one pass. */
+function scopedBuild(db: Db, scope: InvoiceScope): Book {
+  const base = readSettings(db).baseCurrency;
+  if (db.prepare(INEXACT_SQL).pluck().get() === 1) {
+    return emptyBook(base, false);
+  }
+  const from = 'invoices i LEFT JOIN accounts a ON a.id = i.account_id';
+  const lines = db
+    .prepare(groupedSql(from, scope.where))
+    .raw()
+    .all({ ...scope.params, base }) as SumLine[];
+  return bookOf(lines, base);
+}
+
+function bookOf(lines: readonly SumLine[], base: string): Book {
   if (lines.length === 0) return emptyBook(base, true);
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
@@ -237,12 +256,28 @@ function build(db: Db): Book {
   return { isExact: true, base, first, length, aging, issued, foreign };
 }
 
-function book(db: Db): Book {
+/** A condition over the invoices (`i`) and their accounts (`a`). */
+export type InvoiceScope = { where: string; params: Record<string, string> };
+
+/**
+ * The whole workspace's book, or a segment's, kept until the invoices,
+ * the settings or (for a segment) the accounts and their owners change.
+ */
+function book(db: Db, scope: InvoiceScope | null): Book {
+  if (scope === null || scope.where === '1') {
+    return cachedFigures(
+      db,
+      'receivables',
+      ['invoices', 'workspace_settings'],
+      () => build(db),
+    );
+  }
+  const params = Object.entries(scope.params).sort();
   return cachedFigures(
     db,
-    'receivables',
-    ['invoices', 'workspace_settings'],
-    () => build(db),
+    `receivables:${scope.where}:${JSON.stringify(params)}`,
+    ['invoices', 'workspace_settings', 'accounts', 'users', 'teams'],
+    () => scopedBuild(db, scope),
   );
 }
 
@@ -264,10 +299,11 @@ function entryOf(kept: Book, end: string, reporting: string): number | null {
 /** Open invoices at a month end by bucket, or null when not known here. */
 export function agingGroupsAt(
   db: Db,
+  scope: InvoiceScope | null,
   end: string,
   reporting: string,
 ): AgingGroup[] | null {
-  const kept = book(db);
+  const kept = book(db, scope);
   const at = entryOf(kept, end, reporting);
   if (at === null) return null;
   if (at < 0) return [];
@@ -307,11 +343,12 @@ export function agingGroupsAt(
 /** Invoices issued in whole months from `start` to `end`, or null. */
 export function issuedGroupsBetween(
   db: Db,
+  scope: InvoiceScope | null,
   start: string,
   end: string,
   reporting: string,
 ): IssuedGroup[] | null {
-  const kept = book(db);
+  const kept = book(db, scope);
   const to = entryOf(kept, end, reporting);
   if (to === null || !DATE.test(start) || !start.endsWith('-01')) return null;
   const from = monthIndexOf(start) - kept.first;
