@@ -1,13 +1,21 @@
 // The summed tables of migration 11 (receivables, contract values, new
-// customers), brought up to date together: the import calls this in its
-// worker before it commits.
+// customers, renewals, CSAT), brought up to date together: the import
+// calls this in its worker before it commits.
 import type { Db } from '../store/database.js';
 import { ensureSummed, rebuildSummed } from './common/summedState.js';
 import { firstPaymentSums } from './acquisition/firstPayments.js';
 import { contractSums } from './cash/contractsBook.js';
 import { invoiceSums } from './cash/receivablesBook.js';
+import { ticketScoreSums } from './customers/customerBooks.js';
+import { renewalSums } from './recurring/renewals.js';
 
-const SUMMED_TABLES = [invoiceSums, contractSums, firstPaymentSums];
+const SUMMED_TABLES = [
+  invoiceSums,
+  contractSums,
+  firstPaymentSums,
+  renewalSums,
+  ticketScoreSums,
+];
 
 export function ensureSummedTables(db: Db): void {
   for (const table of SUMMED_TABLES) ensureSummed(db, table);

@@ -1,10 +1,12 @@
 // Whole-workspace customer figures from memory, kept until their tables
-// change: answered tickets by day for CSAT (exact while every score is a
-// whole number, so that sums do not depend on their order), and the
-// accounts paying within a period for adoption (while there is no feature
-// usage to match them against). Null where the query must answer.
+// change: answered tickets by day for CSAT (summed in the workspace as
+// `ticket_score_days`, exact while every score is a whole number, so that
+// sums do not depend on their order), and the accounts paying within a
+// period for adoption (while there is no feature usage to match them
+// against). Null where the query must answer.
 import type { Db } from '../../store/database.js';
 import { cachedFigures } from '../common/changeCache.js';
+import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import { SATISFIED_FROM } from './satisfaction.js';
 
 type ScoreDay = {
@@ -16,20 +18,12 @@ type ScoreDay = {
 
 type ScoreBook = { isExact: boolean; days: ScoreDay[] };
 
-function scoreBook(db: Db): ScoreBook {
-  return cachedFigures(db, 'scores', ['tickets'], () => {
-    const days = db
-      .prepare(
-        `SELECT substr(coalesce(k.closed_at, k.opened_at), 1, 10) AS day,
-                count(*) AS answered,
-                count(CASE WHEN k.satisfaction_score >= @from THEN 1 END)
-                  AS satisfied,
-                total(k.satisfaction_score) AS scoreSum
-           FROM tickets k
-          WHERE k.satisfaction_score IS NOT NULL
-          GROUP BY 1 ORDER BY 1`,
-      )
-      .all({ from: SATISFIED_FROM }) as ScoreDay[];
+export const ticketScoreSums: SummedTable = {
+  name: 'ticket_scores',
+  sources: ['tickets'],
+  extra: () => '',
+  build(db) {
+    db.exec('DELETE FROM ticket_score_days');
     const fractions = db
       .prepare(
         `SELECT count(*) FROM tickets
@@ -37,7 +31,31 @@ function scoreBook(db: Db): ScoreBook {
       )
       .pluck()
       .get() as number;
-    return { isExact: fractions === 0, days };
+    if (fractions > 0) return false;
+    db.prepare(
+      `INSERT INTO ticket_score_days (day, answered, satisfied, score_sum)
+       SELECT substr(coalesce(k.closed_at, k.opened_at), 1, 10), count(*),
+              count(CASE WHEN k.satisfaction_score >= @from THEN 1 END),
+              total(k.satisfaction_score)
+         FROM tickets k
+        WHERE k.satisfaction_score IS NOT NULL
+          AND coalesce(k.closed_at, k.opened_at) IS NOT NULL
+        GROUP BY 1`,
+    ).run({ from: SATISFIED_FROM });
+    return true;
+  },
+};
+
+function scoreBook(db: Db): ScoreBook {
+  return cachedFigures(db, 'scores', ['tickets'], () => {
+    const isExact = ensureSummed(db, ticketScoreSums);
+    const days = db
+      .prepare(
+        `SELECT day, answered, satisfied, score_sum AS scoreSum
+           FROM ticket_score_days ORDER BY day`,
+      )
+      .all() as ScoreDay[];
+    return { isExact, days };
   });
 }
 

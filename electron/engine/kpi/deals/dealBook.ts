@@ -67,43 +67,114 @@ export type DealBook = {
   dayCloses: CloseRow[];
   /** Sorted by month. */
   cycles: CycleRow[];
-  /** Per view, sorted by day. */
-  steps: StepRow[][];
+  /** The same summed over owners. */
+  dayCycles: CycleRow[];
+  /** The steps of a view, sorted by day. */
+  stepsOf(view: StepView): StepRow[];
 };
 
 const cached = new WeakMap<Db, { changes: number; book: DealBook }>();
 
+const CLOSE_COLUMNS = `closed_on AS closedOn, status, currency`;
+const CYCLE_MONTH = `CAST(substr(month, 1, 4) AS INTEGER) AS closeYear,
+  CAST(substr(month, 6, 2) AS INTEGER) AS closeMonth`;
+
+/**
+ * The book over the summed tables, each part read when first asked for:
+ * the dashboard's months need neither the owners' splits nor every view.
+ */
 function load(db: Db, isCycleExact: boolean): DealBook {
-  const closes = db
-    .prepare(
-      `SELECT closed_on AS closedOn, status, currency,
-              owner_user_id AS ownerUserId, owner_name AS ownerName,
-              close_year AS closeYear, close_month AS closeMonth, deals,
-              with_amount AS withAmount, amount_minor AS amount
-         FROM deal_close_days ORDER BY closed_on`,
-    )
-    .all() as CloseRow[];
-  const cycles = db
-    .prepare(
-      `SELECT month, owner_user_id AS ownerUserId, owner_name AS ownerName,
-              CAST(substr(month, 1, 4) AS INTEGER) AS closeYear,
-              CAST(substr(month, 6, 2) AS INTEGER) AS closeMonth,
-              days, deals
-         FROM deal_cycle_months ORDER BY month`,
-    )
-    .all() as CycleRow[];
-  const steps: StepRow[][] = [[], [], [], []];
-  const rows = db
-    .prepare(
-      `SELECT view, day, stage, probability, currency,
-              owner_user_id AS ownerUserId, owner_name AS ownerName,
-              close_year AS closeYear, close_month AS closeMonth, deals,
-              amounts, amount_minor AS amount
-         FROM deal_open_steps ORDER BY view, day`,
-    )
-    .all() as (StepRow & { view: number })[];
-  for (const row of rows) steps[row.view]?.push(row);
-  return { isCycleExact, closes, dayCloses: overOwners(closes), cycles, steps };
+  const once = <T>(read: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= read());
+  };
+  const closes = once(
+    () =>
+      db
+        .prepare(
+          `SELECT ${CLOSE_COLUMNS}, owner_user_id AS ownerUserId,
+                  owner_name AS ownerName, close_year AS closeYear,
+                  close_month AS closeMonth, deals,
+                  with_amount AS withAmount, amount_minor AS amount
+             FROM deal_close_days ORDER BY closed_on`,
+        )
+        .all() as CloseRow[],
+  );
+  const dayCloses = once(
+    () =>
+      db
+        .prepare(
+          `SELECT ${CLOSE_COLUMNS}, NULL AS ownerUserId, NULL AS ownerName,
+                  close_year AS closeYear, close_month AS closeMonth,
+                  sum(deals) AS deals, sum(with_amount) AS withAmount,
+                  sum(amount_minor) AS amount
+             FROM deal_close_days
+            GROUP BY closed_on, status, currency ORDER BY closed_on`,
+        )
+        .all() as CloseRow[],
+  );
+  const cycles = once(
+    () =>
+      db
+        .prepare(
+          `SELECT month, owner_user_id AS ownerUserId,
+                  owner_name AS ownerName, ${CYCLE_MONTH}, days, deals
+             FROM deal_cycle_months ORDER BY month`,
+        )
+        .all() as CycleRow[],
+  );
+  const dayCycles = once(
+    () =>
+      db
+        .prepare(
+          `SELECT month, NULL AS ownerUserId, NULL AS ownerName,
+                  ${CYCLE_MONTH}, days, sum(deals) AS deals
+             FROM deal_cycle_months GROUP BY month, days ORDER BY month`,
+        )
+        .all() as CycleRow[],
+  );
+  const views = Object.values(STEP_VIEW).map((view) =>
+    once(
+      () =>
+        db
+          .prepare(
+            `SELECT day, stage, probability, currency,
+                    owner_user_id AS ownerUserId, owner_name AS ownerName,
+                    close_year AS closeYear, close_month AS closeMonth,
+                    deals, amounts, amount_minor AS amount
+               FROM deal_open_steps WHERE view = ? ORDER BY day`,
+          )
+          .all(view) as StepRow[],
+    ),
+  );
+  return {
+    isCycleExact,
+    get closes() {
+      return closes();
+    },
+    get dayCloses() {
+      return dayCloses();
+    },
+    get cycles() {
+      return cycles();
+    },
+    get dayCycles() {
+      return dayCycles();
+    },
+    stepsOf: (view) => views[view]?.() ?? [],
+  };
+}
+
+/** Cycle rows summed over owners, in month order. */
+function overCycleOwners(cycles: readonly CycleRow[]): CycleRow[] {
+  const sums = new Map<string, CycleRow>();
+  for (const row of cycles) {
+    const key = `${row.month}\u0000${row.days}`;
+    const sum = sums.get(key);
+    if (sum) sum.deals += row.deals;
+    else sums.set(key, { ...row, ownerUserId: null, ownerName: null });
+  }
+  return [...sums.values()];
 }
 
 function overOwners(closes: readonly CloseRow[]): CloseRow[] {
@@ -216,7 +287,8 @@ function bookOfSums(built: Built): DealBook {
     closes,
     dayCloses: overOwners(closes),
     cycles,
-    steps,
+    dayCycles: overCycleOwners(cycles),
+    stepsOf: (view) => steps[view] ?? [],
   };
 }
 
@@ -285,11 +357,13 @@ export function cyclesBetween(
   book: DealBook,
   first: string,
   last: string,
+  isByOwner = false,
 ): CycleRow[] {
+  const rows = isByOwner ? book.cycles : book.dayCycles;
   const keyOf = (row: CycleRow) => row.month;
-  const from = bound(book.cycles, keyOf, first, true);
-  const to = bound(book.cycles, keyOf, last, false);
-  return book.cycles.slice(from, Math.max(from, to));
+  const from = bound(rows, keyOf, first, true);
+  const to = bound(rows, keyOf, last, false);
+  return rows.slice(from, Math.max(from, to));
 }
 
 /** The steps of a view up to and including `day`. */
@@ -298,7 +372,7 @@ export function stepsThrough(
   view: StepView,
   day: string,
 ): StepRow[] {
-  const rows = book.steps[view] ?? [];
+  const rows = book.stepsOf(view);
   return rows.slice(
     0,
     bound(rows, (row) => row.day, day, false),

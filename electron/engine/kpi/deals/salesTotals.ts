@@ -260,6 +260,7 @@ function addCycles(
     book,
     args.start.slice(0, 7),
     args.end.slice(0, 7),
+    args.by === 'owner',
   );
   for (const row of rows) {
     // A cycle row's close month fixes its quarter, whatever its day.

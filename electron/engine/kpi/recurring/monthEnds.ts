@@ -1,8 +1,10 @@
 // The stored MRR changes of the whole workspace (table `mrr_changes`,
 // migration 8): rebuilt after subscription imports and, lazily, whenever
-// the subscriptions no longer match the fingerprint they were built from.
+// the subscriptions' change count no longer matches the one they were
+// built at.
 import { createLogger } from '../../logger.js';
 import type { Db } from '../../store/database.js';
+import { changeMarkOf } from '../common/changeCache.js';
 import {
   buildMrrChanges,
   type MrrChange,
@@ -11,18 +13,13 @@ import {
 
 const log = createLogger('kpi.recurring');
 
-// Everything a change of subscriptions can move: rows added or removed,
-// edits (updated_at), links resolved after an accounts import (account_id
-// changes without an edit of the row), amounts and trial flags.
-const FINGERPRINT_SQL = `
-  SELECT count(*) AS n, max(id) AS maxId, max(updated_at) AS updatedAt,
-         total(account_id) AS links, total(mrr_minor) AS money,
-         total(is_trial) AS trials,
-         total(length(start_on) + coalesce(length(end_on), 0)) AS dates
-    FROM subscriptions`;
-
+/**
+ * What the stored changes were built from: the change count of the
+ * subscriptions (migration 10's triggers count every insert, update and
+ * delete, link changes after an accounts import included).
+ */
 export function subscriptionsFingerprint(db: Db): string {
-  return JSON.stringify(db.prepare(FINGERPRINT_SQL).get());
+  return changeMarkOf(db, ['subscriptions']);
 }
 
 /** Paying subscription lines, trials left out, optionally filtered. */
@@ -71,16 +68,6 @@ function writeChanges(db: Db, changes: MrrChange[]): void {
   }
 }
 
-// Per connection: the data version and own change count at the last check,
-// so an unchanged database is not fingerprinted again on every call.
-const lastChecked = new WeakMap<Db, string>();
-
-function changeMark(db: Db): string {
-  const version = db.pragma('data_version', { simple: true }) as number;
-  const own = db.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return `${version}:${own.n}`;
-}
-
 /**
  * Rebuilds the month-end MRR changes from the subscriptions. The import
  * path calls it after a batch that wrote subscriptions or accounts (links
@@ -98,20 +85,16 @@ export function rebuildMrrMonthEnds(db: Db): { changes: number } {
          built_at = excluded.built_at`,
     ).run(fingerprint, new Date().toISOString());
   })();
-  lastChecked.set(db, changeMark(db));
   log.info('rebuildMrrMonthEnds: rebuilt', { changes: changes.length });
   return { changes: changes.length };
 }
 
 /** Rebuilds when the subscriptions changed since the last build. */
 export function ensureMrrMonthEnds(db: Db): { isRebuilt: boolean } {
-  const mark = changeMark(db);
-  if (lastChecked.get(db) === mark) return { isRebuilt: false };
   const stored = db
     .prepare('SELECT fingerprint FROM mrr_state WHERE id = 1')
     .get() as { fingerprint: string } | undefined;
   if (stored?.fingerprint === subscriptionsFingerprint(db)) {
-    lastChecked.set(db, mark);
     return { isRebuilt: false };
   }
   rebuildMrrMonthEnds(db);

@@ -5,11 +5,12 @@
 // renewal term, or an upgrade or downgrade that replaced it). Open-ended
 // subscriptions have no term ending and are not counted; auto_renew states
 // an intent, while an end_on records what happened, so only the latter is
-// read. The whole workspace's counts are kept in memory per end day;
-// filtered ones are queried.
+// read. The whole workspace's counts are summed per end day in
+// `renewal_days`; filtered ones are queried.
 import type { MetricContext } from '../metricTypes.js';
 import type { Db } from '../../store/database.js';
 import { cachedFigures } from '../common/changeCache.js';
+import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import { filterSql } from './filters.js';
 
 export const RENEWAL_GRACE_DAYS = 30;
@@ -43,15 +44,31 @@ type RenewalDays = {
   renewed: Int32Array;
 };
 
+export const renewalSums: SummedTable = {
+  name: 'renewals',
+  sources: ['subscriptions'],
+  extra: () => '',
+  build(db) {
+    db.exec('DELETE FROM renewal_days');
+    db.exec(
+      `INSERT INTO renewal_days (end_on, up_for_renewal, renewed)
+       SELECT s.end_on, count(*), total(${RENEWED_SQL})
+         FROM subscriptions s
+        WHERE s.end_on IS NOT NULL AND ${PAYING('s')}
+        GROUP BY 1`,
+    );
+    return true;
+  },
+};
+
 /** The whole workspace's counts per end day, kept until they change. */
 function renewalDays(db: Db): RenewalDays {
   return cachedFigures(db, 'renewals', ['subscriptions'], () => {
+    ensureSummed(db, renewalSums);
     const rows = db
       .prepare(
-        `SELECT s.end_on, count(*), total(${RENEWED_SQL})
-           FROM subscriptions s
-          WHERE s.end_on IS NOT NULL AND ${PAYING('s')}
-          GROUP BY 1 ORDER BY 1`,
+        `SELECT end_on, up_for_renewal, renewed FROM renewal_days
+          ORDER BY end_on`,
       )
       .raw()
       .all() as [string, number, number][];

@@ -1,7 +1,7 @@
-// Summed tables for receivables, credit sales, contract values and new
-// customers, so that
+// Summed tables for receivables, credit sales, contract values, new
+// customers, renewals and CSAT, so that
 // the dashboard's first look after an import reads thousands of rows
-// rather than every invoice and subscription. They are rebuilt in the
+// rather than every invoice, subscription and ticket. They are rebuilt in the
 // import's worker and, lazily, whenever the change counter of their source
 // table (migration 10) has moved since they were built.
 import { counted } from './010-deal-aggregates.js';
@@ -66,6 +66,22 @@ CREATE TABLE first_payment_mrr (
   currency TEXT NOT NULL,
   mrr_minor INTEGER NOT NULL,
   PRIMARY KEY (first_month_end, currency)
+) STRICT, WITHOUT ROWID;
+
+-- Answered tickets by day of closing (or opening) for CSAT.
+CREATE TABLE ticket_score_days (
+  day TEXT PRIMARY KEY,
+  answered INTEGER NOT NULL,
+  satisfied INTEGER NOT NULL,
+  score_sum REAL NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- Paying subscriptions up for renewal by end day, and how many of them
+-- were renewed.
+CREATE TABLE renewal_days (
+  end_on TEXT PRIMARY KEY,
+  up_for_renewal INTEGER NOT NULL,
+  renewed INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
 -- The change counts and settings a summed table was built at; is_exact is
