@@ -6,7 +6,10 @@ import { ensureSummed, rebuildSummed } from './common/summedState.js';
 import { firstPaymentSums } from './acquisition/firstPayments.js';
 import { contractSums } from './cash/contractsBook.js';
 import { invoiceSums } from './cash/receivablesBook.js';
-import { ticketScoreSums } from './customers/customerBooks.js';
+import {
+  payingAccountSums,
+  ticketScoreSums,
+} from './customers/customerBooks.js';
 import { renewalSums } from './recurring/renewals.js';
 
 const SUMMED_TABLES = [
@@ -15,6 +18,7 @@ const SUMMED_TABLES = [
   firstPaymentSums,
   renewalSums,
   ticketScoreSums,
+  payingAccountSums,
 ];
 
 export function ensureSummedTables(db: Db): void {

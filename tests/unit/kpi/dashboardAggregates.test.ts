@@ -17,6 +17,7 @@ import {
   receivablesAging,
 } from '../../../electron/engine/kpi/cash/receivables.js';
 import { adoption } from '../../../electron/engine/kpi/customers/adoption.js';
+import { payingAccountsBetween } from '../../../electron/engine/kpi/customers/customerBooks.js';
 import { satisfaction } from '../../../electron/engine/kpi/customers/satisfaction.js';
 import {
   segmentCondition,
@@ -576,6 +577,53 @@ describe('customer figures from memory', () => {
     const january = { label: 'j', start: '2024-01-01', end: '2024-01-31' };
     expect(adoption(whole, january).payingAccounts).toBe(1);
     expect(satisfaction(whole, january).answered).toBe(1);
+  });
+
+  it('counts accounts paying in each month as a distinct count does', () => {
+    const account = db.prepare(
+      'INSERT INTO accounts (id, name, name_key) VALUES (?, ?, ?)',
+    );
+    for (let id = 1; id <= 30; id += 1) account.run(id, `A${id}`, `a${id}`);
+    const insert = db.prepare(
+      `INSERT INTO subscriptions (account_id, currency, mrr_minor, start_on,
+         end_on, is_trial) VALUES (?, 'USD', ?, ?, ?, ?)`,
+    );
+    // Overlapping and adjacent terms of one account, ends on a month's
+    // first day, open ends, trials and terms paying nothing.
+    for (let row = 0; row < 300; row += 1) {
+      const start = (row * 47) % 900;
+      const end =
+        row % 6 === 0
+          ? null
+          : row % 5 === 0
+            ? `${day(start + 40).slice(0, 8)}01`
+            : day(start + ((row * 13) % 200));
+      insert.run(
+        1 + (row % 30),
+        row % 17 === 0 ? 0 : 500,
+        day(start),
+        end,
+        row % 19 === 0 ? 1 : 0,
+      );
+    }
+    const distinct = db.prepare(
+      `SELECT count(DISTINCT account_id) FROM subscriptions
+        WHERE account_id IS NOT NULL AND is_trial = 0 AND mrr_minor > 0
+          AND start_on <= @end AND (end_on IS NULL OR end_on > @start)`,
+    );
+    for (let month = 0; month < 40; month += 1) {
+      const last = new Date(Date.UTC(2023, 11 + month + 1, 0));
+      const end = last.toISOString().slice(0, 10);
+      const start = `${end.slice(0, 8)}01`;
+      expect([start, payingAccountsBetween(db, start, end)]).toEqual([
+        start,
+        distinct.pluck().get({ start, end }),
+      ]);
+    }
+    const quarter = { start: '2024-04-01', end: '2024-06-30' };
+    expect(payingAccountsBetween(db, quarter.start, quarter.end)).toBe(
+      distinct.pluck().get(quarter),
+    );
   });
 });
 

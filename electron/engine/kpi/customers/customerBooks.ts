@@ -4,6 +4,7 @@
 // sums do not depend on their order), and the accounts paying within a
 // period for adoption (while there is no feature usage to match them
 // against). Null where the query must answer.
+import { daysInMonth } from '../../../../shared/period.js';
 import type { Db } from '../../store/database.js';
 import { cachedFigures } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
@@ -77,10 +78,135 @@ export function scoresBetween(
   return total;
 }
 
+type PayingLine = [accountId: number, startOn: string, endOn: string | null];
+
+const PAYING_LINES_SQL = `SELECT s.account_id, s.start_on, s.end_on
+   FROM subscriptions s
+  WHERE s.account_id IS NOT NULL AND s.is_trial = 0 AND s.mrr_minor > 0`;
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const monthOf = (day: string) =>
+  Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+
+/**
+ * Accounts paying on some day of each calendar month, in one sweep: a
+ * line is active in month m when it starts by m's last day and does not
+ * end by its first day. Each account's months are merged before they are
+ * counted, so an account counts once a month.
+ */
+export const payingAccountSums: SummedTable = {
+  name: 'paying_accounts',
+  sources: ['subscriptions'],
+  extra: () => '',
+  build(db) {
+    db.exec('DELETE FROM paying_account_months');
+    const isInexact = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM (${PAYING_LINES_SQL})
+          WHERE start_on IS NOT date(start_on)
+             OR (end_on IS NOT NULL AND end_on IS NOT date(end_on)))`,
+      )
+      .pluck()
+      .get() as number;
+    if (isInexact === 1) return false;
+    const lines = db.prepare(PAYING_LINES_SQL).raw().all() as PayingLine[];
+    const spans = new Map<number, [number, number][]>();
+    for (const [accountId, startOn, endOn] of lines) {
+      const first = monthOf(startOn);
+      // Ending on a month's first day leaves that month out.
+      const last =
+        endOn === null
+          ? Number.POSITIVE_INFINITY
+          : monthOf(endOn) - (endOn.endsWith('-01') ? 1 : 0);
+      if (last < first) continue;
+      const list = spans.get(accountId) ?? [];
+      list.push([first, last]);
+      spans.set(accountId, list);
+    }
+    const changes = new Map<number, number>();
+    const bump = (month: number, by: number) =>
+      changes.set(month, (changes.get(month) ?? 0) + by);
+    for (const list of spans.values()) {
+      list.sort((a, b) => a[0] - b[0]);
+      let [from, to] = list[0] ?? [0, -1];
+      for (const [first, last] of list.slice(1)) {
+        if (first <= to + 1) {
+          to = Math.max(to, last);
+          continue;
+        }
+        bump(from, 1);
+        bump(to + 1, -1);
+        [from, to] = [first, last];
+      }
+      bump(from, 1);
+      if (Number.isFinite(to)) bump(to + 1, -1);
+    }
+    const insert = db.prepare(
+      'INSERT INTO paying_account_months (month, accounts) VALUES (?, ?)',
+    );
+    let accounts = 0;
+    for (const month of [...changes.keys()].sort((a, b) => a - b)) {
+      accounts += changes.get(month) ?? 0;
+      insert.run(month, accounts);
+    }
+    return true;
+  },
+};
+
 type PayingBook = {
-  lines: { accountId: number; startOn: string; endOn: string | null }[];
+  isExact: boolean;
+  /** Month index -> accounts, at each month where the count changes. */
+  months: number[];
+  accounts: number[];
+  lines: PayingLine[] | null;
   counts: Map<string, number>;
 };
+
+function payingBook(db: Db): PayingBook {
+  return cachedFigures<PayingBook>(
+    db,
+    'payingAccounts',
+    ['subscriptions'],
+    () => {
+      const isExact = ensureSummed(db, payingAccountSums);
+      const rows = db
+        .prepare(
+          'SELECT month, accounts FROM paying_account_months ORDER BY month',
+        )
+        .raw()
+        .all() as [number, number][];
+      return {
+        isExact,
+        months: rows.map((row) => row[0]),
+        accounts: rows.map((row) => row[1]),
+        lines: null,
+        counts: new Map(),
+      };
+    },
+  );
+}
+
+/** The count of a whole calendar month from the sweep, or null. */
+function monthCount(book: PayingBook, start: string, end: string) {
+  if (!book.isExact || !CALENDAR_DAY.test(start) || !start.endsWith('-01')) {
+    return null;
+  }
+  const month = monthOf(start);
+  const year = Math.floor(month / 12);
+  const last = `${start.slice(0, 8)}${String(
+    daysInMonth(year, (month % 12) + 1),
+  ).padStart(2, '0')}`;
+  if (end !== last) return null;
+  let low = 0;
+  let high = book.months.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((book.months[middle] ?? 0) <= month) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? 0 : (book.accounts[low - 1] ?? 0);
+}
 
 /** Accounts with a paying subscription active at some day of a period. */
 export function payingAccountsBetween(
@@ -93,31 +219,17 @@ export function payingAccountsBetween(
     .pluck()
     .get() as number;
   if (hasUsage) return null;
-  const book = cachedFigures<PayingBook>(
-    db,
-    'payingAccounts',
-    ['subscriptions'],
-    () => ({
-      lines: db
-        .prepare(
-          `SELECT s.account_id AS accountId, s.start_on AS startOn,
-                  s.end_on AS endOn
-             FROM subscriptions s
-            WHERE s.account_id IS NOT NULL AND s.is_trial = 0
-              AND s.mrr_minor > 0`,
-        )
-        .all() as PayingBook['lines'],
-      counts: new Map(),
-    }),
-  );
+  const book = payingBook(db);
+  const ofMonth = monthCount(book, start, end);
+  if (ofMonth !== null) return ofMonth;
   const key = `${start}\u0000${end}`;
   let count = book.counts.get(key);
   if (count === undefined) {
+    book.lines ??= db.prepare(PAYING_LINES_SQL).raw().all() as PayingLine[];
     const accounts = new Set<number>();
-    for (const line of book.lines) {
-      const isActive =
-        line.startOn <= end && (line.endOn === null || line.endOn > start);
-      if (isActive) accounts.add(line.accountId);
+    for (const [accountId, startOn, endOn] of book.lines) {
+      const isActive = startOn <= end && (endOn === null || endOn > start);
+      if (isActive) accounts.add(accountId);
     }
     count = accounts.size;
     book.counts.set(key, count);

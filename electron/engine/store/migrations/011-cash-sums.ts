@@ -84,6 +84,13 @@ CREATE TABLE renewal_days (
   renewed INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
+-- Accounts paying on some day of each month, from the month the count
+-- changes (a month index) until the next row.
+CREATE TABLE paying_account_months (
+  month INTEGER PRIMARY KEY,
+  accounts INTEGER NOT NULL
+) STRICT;
+
 -- The change counts and settings a summed table was built at; is_exact is
 -- 0 when some source row could not be summed exactly (a date that is not a
 -- calendar day), and the figures must come from the rows themselves.
