@@ -81,16 +81,18 @@ export function totalContractValue(
   context: MetricContext,
   period: PeriodRange,
   segment: SegmentCondition,
+  /** Reads the subscriptions themselves rather than a book. */
+  isQueried = false,
 ): ContractValue {
-  const kept =
-    segment.where === '1'
-      ? termsStartingBetween(
-          context.db,
-          period.start,
-          period.end,
-          context.rates.reporting,
-        )
-      : null;
+  const kept = isQueried
+    ? null
+    : termsStartingBetween(
+        context.db,
+        segment,
+        period.start,
+        period.end,
+        context.rates.reporting,
+      );
   if (kept) return keptValue(context, kept, period.start);
   const sum = moneySum(context.rates);
   const rows = terms(context, STARTS_IN_PERIOD, segment, {
@@ -110,11 +112,12 @@ export function revenueBacklog(
   context: MetricContext,
   period: PeriodRange,
   segment: SegmentCondition,
+  /** Reads the subscriptions themselves rather than a book. */
+  isQueried = false,
 ): ContractValue {
-  const kept =
-    segment.where === '1'
-      ? backlogAt(context.db, period.end, context.rates.reporting)
-      : null;
+  const kept = isQueried
+    ? null
+    : backlogAt(context.db, segment, period.end, context.rates.reporting);
   if (kept) return keptValue(context, kept, period.end);
   const sum = moneySum(context.rates);
   const rows = terms(context, CONTRACTED_AFTER_END, segment, {

@@ -9,8 +9,9 @@
 // the query route does. Only terms in the reporting currency are summed
 // here (they need no rate), so a period that meets another currency, or a
 // backlog at a day that is not a month end, returns null and is queried.
+// A segment's book is summed the same way from its terms, in memory.
 import type { Db } from '../../store/database.js';
-import { cachedFigures } from '../common/changeCache.js';
+import { cachedFigures, scopeKey } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import {
   addMonthsCivil,
@@ -91,17 +92,29 @@ function figuresOf(length: number): MonthEndFigures {
   };
 }
 
-function termsOf(db: Db): Term[] {
+/** A condition over the subscriptions (`s`) and their accounts (`a`). */
+export type ContractScope = { where: string; params: Record<string, string> };
+
+function termsOf(db: Db, scope: ContractScope | null = null): Term[] {
+  const from = scope
+    ? 'subscriptions s LEFT JOIN accounts a ON a.id = s.account_id'
+    : 'subscriptions s';
   const rows = db
     .prepare(
       `SELECT s.currency, s.mrr_minor, s.start_on, s.end_on,
               date(s.start_on, '+12 months')
-         FROM subscriptions s
-        WHERE s.is_trial = 0 AND s.mrr_minor > 0
+         FROM ${from}
+        WHERE s.is_trial = 0 AND s.mrr_minor > 0 AND (${scope?.where ?? '1'})
         ORDER BY s.start_on`,
     )
     .raw()
-    .all() as [string, number, string, string | null, string | null][];
+    .all(scope?.params ?? {}) as [
+    string,
+    number,
+    string,
+    string | null,
+    string | null,
+  ][];
   return rows.map(([currency, mrr, startOn, endOn, sqlYearOn]) => {
     const start = civilOf(startOn);
     const last = endOn
@@ -209,6 +222,11 @@ function backlogSweep(terms: readonly Term[]): {
 
 const isCalendarTerm = (text: string) => `(${text} IS date(${text}))`;
 
+const INEXACT_SQL = `SELECT EXISTS (SELECT 1 FROM subscriptions s
+  WHERE s.is_trial = 0 AND s.mrr_minor > 0
+    AND NOT (${isCalendarTerm('s.start_on')}
+      AND (s.end_on IS NULL OR ${isCalendarTerm('s.end_on')})))`;
+
 export const contractSums: SummedTable = {
   name: 'contract_sums',
   sources: ['subscriptions'],
@@ -216,15 +234,7 @@ export const contractSums: SummedTable = {
   build(db) {
     db.exec(`DELETE FROM contract_start_days;
       DELETE FROM contract_backlog_months;`);
-    const isInexact = db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM subscriptions s
-          WHERE s.is_trial = 0 AND s.mrr_minor > 0
-            AND NOT (${isCalendarTerm('s.start_on')}
-              AND (s.end_on IS NULL OR ${isCalendarTerm('s.end_on')})))`,
-      )
-      .pluck()
-      .get() as number;
+    const isInexact = db.prepare(INEXACT_SQL).pluck().get() as number;
     if (isInexact === 1) return false;
     const terms = termsOf(db);
     const start = db.prepare(
@@ -318,8 +328,70 @@ function build(db: Db): Book {
   return { isExact, starts: startDaysOf(startRows), firstMonth, backlog };
 }
 
-function book(db: Db): Book {
-  return cachedFigures(db, 'contracts', ['subscriptions'], () => build(db));
+/** A segment's book, summed from its terms in memory. */
+function scopedBuild(db: Db, scope: ContractScope): Book {
+  if (db.prepare(INEXACT_SQL).pluck().get() === 1) {
+    return {
+      isExact: false,
+      starts: new Map(),
+      firstMonth: 0,
+      backlog: new Map(),
+    };
+  }
+  const terms = termsOf(db, scope);
+  const startSums = new Map<string, StartRow>();
+  for (const term of terms) {
+    const key = `${term.currency}\u0000${term.startOn}`;
+    const row = startSums.get(key) ?? [term.currency, term.startOn, 0, 0, 0];
+    row[2] += term.value;
+    row[3] += 1;
+    row[4] += term.isOpenEnded ? 1 : 0;
+    startSums.set(key, row);
+  }
+  const startRows = [...startSums.values()].sort((a, b) =>
+    a[0] === b[0]
+      ? a[1] < b[1]
+        ? -1
+        : a[1] > b[1]
+          ? 1
+          : 0
+      : a[0] < b[0]
+        ? -1
+        : 1,
+  );
+  const { firstMonth, backlog: sweep } = backlogSweep(terms);
+  const backlog = new Map<string, Map<number, ContractFigures>>();
+  for (const [currency, sums] of sweep) {
+    const months = new Map<number, ContractFigures>();
+    for (let at = 0; at < sums.amount.length; at += 1) {
+      const subscriptions = sums.subscriptions[at] ?? 0;
+      if (subscriptions === 0) continue;
+      months.set(firstMonth + at, {
+        amount: sums.amount[at] ?? 0,
+        subscriptions,
+        openEnded: sums.openEnded[at] ?? 0,
+      });
+    }
+    backlog.set(currency, months);
+  }
+  return { isExact: true, starts: startDaysOf(startRows), firstMonth, backlog };
+}
+
+/**
+ * The whole workspace's book from its summed tables, or a segment's from
+ * its terms, kept until the subscriptions (and, for a segment, accounts,
+ * users and teams) change.
+ */
+function book(db: Db, scope: ContractScope | null): Book {
+  if (scope === null || scope.where === '1') {
+    return cachedFigures(db, 'contracts', ['subscriptions'], () => build(db));
+  }
+  return cachedFigures(
+    db,
+    `contracts:${scopeKey(scope)}`,
+    ['subscriptions', 'accounts', 'users', 'teams'],
+    () => scopedBuild(db, scope),
+  );
 }
 
 /** The first position whose day is not before `day` (or after, `isAfter`). */
@@ -350,11 +422,12 @@ function only(
 /** TCV of the terms starting from `start` to `end`. */
 export function termsStartingBetween(
   db: Db,
+  scope: ContractScope | null,
   start: string,
   end: string,
   reporting: string,
 ): ContractFigures | null {
-  const kept = book(db);
+  const kept = book(db, scope);
   if (!kept.isExact) return null;
   const sums = new Map<string, ContractFigures>();
   for (const [currency, { days, running }] of kept.starts) {
@@ -373,10 +446,11 @@ export function termsStartingBetween(
 /** Backlog at a month end: what the terms still hold after that day. */
 export function backlogAt(
   db: Db,
+  scope: ContractScope | null,
   end: string,
   reporting: string,
 ): ContractFigures | null {
-  const kept = book(db);
+  const kept = book(db, scope);
   const day = civilOf(end);
   const isMonthEnd =
     /^\d{4}-\d{2}-\d{2}$/.test(end) &&

@@ -13,7 +13,7 @@
 import { daysInMonth } from '../../../../shared/period.js';
 import type { Db } from '../../store/database.js';
 import { readSettings } from '../../store/settings.js';
-import { cachedFigures } from '../common/changeCache.js';
+import { cachedFigures, scopeKey } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import { civilOf, dayNumberOf } from '../common/terms.js';
 import { AGING_BUCKETS, type AgingBucket } from './receivables.js';
@@ -272,10 +272,9 @@ function book(db: Db, scope: InvoiceScope | null): Book {
       () => build(db),
     );
   }
-  const params = Object.entries(scope.params).sort();
   return cachedFigures(
     db,
-    `receivables:${scope.where}:${JSON.stringify(params)}`,
+    `receivables:${scopeKey(scope)}`,
     ['invoices', 'workspace_settings', 'accounts', 'users', 'teams'],
     () => scopedBuild(db, scope),
   );

@@ -48,3 +48,17 @@ export function cachedFigures<T>(
   cache.set(name, { mark, value });
   return value;
 }
+
+/**
+ * A key for figures kept per segment: the condition with each parameter
+ * written in as its value, so that the same filter under other parameter
+ * names finds the same figures.
+ */
+export function scopeKey(scope: {
+  where: string;
+  params: Record<string, string>;
+}): string {
+  return scope.where.replace(/@(\w+)/g, (name, param: string) =>
+    param in scope.params ? JSON.stringify(scope.params[param]) : name,
+  );
+}

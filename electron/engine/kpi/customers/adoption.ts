@@ -50,10 +50,12 @@ export function adoption(
   if (!hasTable(context.db, 'feature_usage')) {
     return { payingAccounts: 0, activeAccounts: 0, note: NO_USAGE_TABLE };
   }
-  const paying =
-    segment.where === '1'
-      ? payingAccountsBetween(context.db, period.start, period.end)
-      : null;
+  const paying = payingAccountsBetween(
+    context.db,
+    segment,
+    period.start,
+    period.end,
+  );
   const row =
     paying !== null
       ? { payingAccounts: paying, activeAccounts: 0 }

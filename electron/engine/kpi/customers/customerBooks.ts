@@ -6,7 +6,7 @@
 // against). Null where the query must answer.
 import { daysInMonth } from '../../../../shared/period.js';
 import type { Db } from '../../store/database.js';
-import { cachedFigures } from '../common/changeCache.js';
+import { cachedFigures, scopeKey } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import { SATISFIED_FROM } from './satisfaction.js';
 
@@ -19,23 +19,23 @@ type ScoreDay = {
 
 type ScoreBook = { isExact: boolean; days: ScoreDay[] };
 
+const FRACTIONS_SQL = `SELECT count(*) FROM tickets
+  WHERE satisfaction_score <> round(satisfaction_score)`;
+
+/** The day a ticket's score counts on: its closing, else its opening. */
+const SCORE_DAY = 'substr(coalesce(k.closed_at, k.opened_at), 1, 10)';
+
 export const ticketScoreSums: SummedTable = {
   name: 'ticket_scores',
   sources: ['tickets'],
   extra: () => '',
   build(db) {
     db.exec('DELETE FROM ticket_score_days');
-    const fractions = db
-      .prepare(
-        `SELECT count(*) FROM tickets
-          WHERE satisfaction_score <> round(satisfaction_score)`,
-      )
-      .pluck()
-      .get() as number;
+    const fractions = db.prepare(FRACTIONS_SQL).pluck().get() as number;
     if (fractions > 0) return false;
     db.prepare(
       `INSERT INTO ticket_score_days (day, answered, satisfied, score_sum)
-       SELECT substr(coalesce(k.closed_at, k.opened_at), 1, 10), count(*),
+       SELECT ${SCORE_DAY}, count(*),
               count(CASE WHEN k.satisfaction_score >= @from THEN 1 END),
               total(k.satisfaction_score)
          FROM tickets k
@@ -47,7 +47,34 @@ export const ticketScoreSums: SummedTable = {
   },
 };
 
-function scoreBook(db: Db): ScoreBook {
+/** A condition over the tickets (`k`) and their accounts (`a`). */
+export type ScoreScope = { where: string; params: Record<string, string> };
+
+function scoreBook(db: Db, scope: ScoreScope | null): ScoreBook {
+  if (scope !== null && scope.where !== '1') {
+    // A segment's days, grouped from its tickets in one query.
+    return cachedFigures(
+      db,
+      `scores:${scopeKey(scope)}`,
+      ['tickets', 'accounts', 'users', 'teams'],
+      () => {
+        const fractions = db.prepare(FRACTIONS_SQL).pluck().get() as number;
+        const days = db
+          .prepare(
+            `SELECT ${SCORE_DAY} AS day, count(*) AS answered,
+                    count(CASE WHEN k.satisfaction_score >= @from THEN 1 END)
+                      AS satisfied,
+                    total(k.satisfaction_score) AS scoreSum
+               FROM tickets k LEFT JOIN accounts a ON a.id = k.account_id
+              WHERE k.satisfaction_score IS NOT NULL
+                AND ${SCORE_DAY} IS NOT NULL AND (${scope.where})
+              GROUP BY 1 ORDER BY 1`,
+          )
+          .all({ ...scope.params, from: SATISFIED_FROM }) as ScoreDay[];
+        return { isExact: fractions === 0, days };
+      },
+    );
+  }
   return cachedFigures(db, 'scores', ['tickets'], () => {
     const isExact = ensureSummed(db, ticketScoreSums);
     const days = db
@@ -62,10 +89,11 @@ function scoreBook(db: Db): ScoreBook {
 
 export function scoresBetween(
   db: Db,
+  scope: ScoreScope | null,
   start: string,
   end: string,
 ): Omit<ScoreDay, 'day'> | null {
-  const book = scoreBook(db);
+  const book = scoreBook(db, scope);
   if (!book.isExact) return null;
   const total = { answered: 0, satisfied: 0, scoreSum: 0 };
   for (const row of book.days) {
@@ -80,14 +108,72 @@ export function scoresBetween(
 
 type PayingLine = [accountId: number, startOn: string, endOn: string | null];
 
-const PAYING_LINES_SQL = `SELECT s.account_id, s.start_on, s.end_on
-   FROM subscriptions s
-  WHERE s.account_id IS NOT NULL AND s.is_trial = 0 AND s.mrr_minor > 0`;
+/** A condition over the subscriptions (`s`) and their accounts (`a`). */
+export type PayingScope = { where: string; params: Record<string, string> };
+
+const payingLinesSql = (where = '1') => `SELECT s.account_id, s.start_on,
+     s.end_on
+   FROM subscriptions s LEFT JOIN accounts a ON a.id = s.account_id
+  WHERE s.account_id IS NOT NULL AND s.is_trial = 0 AND s.mrr_minor > 0
+    AND (${where})`;
+
+const PAYING_LINES_SQL = payingLinesSql();
+
+const INEXACT_SQL = `SELECT EXISTS (SELECT 1 FROM subscriptions s
+  WHERE s.account_id IS NOT NULL AND s.is_trial = 0 AND s.mrr_minor > 0
+    AND (s.start_on IS NOT date(s.start_on)
+      OR (s.end_on IS NOT NULL AND s.end_on IS NOT date(s.end_on))))`;
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const monthOf = (day: string) =>
   Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+
+/** Months where the count of paying accounts changes, and the count. */
+function payingMonths(lines: readonly PayingLine[]): {
+  months: number[];
+  accounts: number[];
+} {
+  const spans = new Map<number, [number, number][]>();
+  for (const [accountId, startOn, endOn] of lines) {
+    const first = monthOf(startOn);
+    // Ending on a month's first day leaves that month out.
+    const last =
+      endOn === null
+        ? Number.POSITIVE_INFINITY
+        : monthOf(endOn) - (endOn.endsWith('-01') ? 1 : 0);
+    if (last < first) continue;
+    const list = spans.get(accountId) ?? [];
+    list.push([first, last]);
+    spans.set(accountId, list);
+  }
+  const changes = new Map<number, number>();
+  const bump = (month: number, by: number) =>
+    changes.set(month, (changes.get(month) ?? 0) + by);
+  for (const list of spans.values()) {
+    list.sort((a, b) => a[0] - b[0]);
+    let [from, to] = list[0] ?? [0, -1];
+    for (const [first, last] of list.slice(1)) {
+      if (first <= to + 1) {
+        to = Math.max(to, last);
+        continue;
+      }
+      bump(from, 1);
+      bump(to + 1, -1);
+      [from, to] = [first, last];
+    }
+    bump(from, 1);
+    if (Number.isFinite(to)) bump(to + 1, -1);
+  }
+  const months = [...changes.keys()].sort((a, b) => a - b);
+  const accounts: number[] = [];
+  let count = 0;
+  for (const month of months) {
+    count += changes.get(month) ?? 0;
+    accounts.push(count);
+  }
+  return { months, accounts };
+}
 
 /**
  * Accounts paying on some day of each calendar month, in one sweep: a
@@ -101,55 +187,14 @@ export const payingAccountSums: SummedTable = {
   extra: () => '',
   build(db) {
     db.exec('DELETE FROM paying_account_months');
-    const isInexact = db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM (${PAYING_LINES_SQL})
-          WHERE start_on IS NOT date(start_on)
-             OR (end_on IS NOT NULL AND end_on IS NOT date(end_on)))`,
-      )
-      .pluck()
-      .get() as number;
+    const isInexact = db.prepare(INEXACT_SQL).pluck().get() as number;
     if (isInexact === 1) return false;
     const lines = db.prepare(PAYING_LINES_SQL).raw().all() as PayingLine[];
-    const spans = new Map<number, [number, number][]>();
-    for (const [accountId, startOn, endOn] of lines) {
-      const first = monthOf(startOn);
-      // Ending on a month's first day leaves that month out.
-      const last =
-        endOn === null
-          ? Number.POSITIVE_INFINITY
-          : monthOf(endOn) - (endOn.endsWith('-01') ? 1 : 0);
-      if (last < first) continue;
-      const list = spans.get(accountId) ?? [];
-      list.push([first, last]);
-      spans.set(accountId, list);
-    }
-    const changes = new Map<number, number>();
-    const bump = (month: number, by: number) =>
-      changes.set(month, (changes.get(month) ?? 0) + by);
-    for (const list of spans.values()) {
-      list.sort((a, b) => a[0] - b[0]);
-      let [from, to] = list[0] ?? [0, -1];
-      for (const [first, last] of list.slice(1)) {
-        if (first <= to + 1) {
-          to = Math.max(to, last);
-          continue;
-        }
-        bump(from, 1);
-        bump(to + 1, -1);
-        [from, to] = [first, last];
-      }
-      bump(from, 1);
-      if (Number.isFinite(to)) bump(to + 1, -1);
-    }
+    const { months, accounts } = payingMonths(lines);
     const insert = db.prepare(
       'INSERT INTO paying_account_months (month, accounts) VALUES (?, ?)',
     );
-    let accounts = 0;
-    for (const month of [...changes.keys()].sort((a, b) => a - b)) {
-      accounts += changes.get(month) ?? 0;
-      insert.run(month, accounts);
-    }
+    months.forEach((month, at) => insert.run(month, accounts[at] ?? 0));
     return true;
   },
 };
@@ -163,7 +208,22 @@ type PayingBook = {
   counts: Map<string, number>;
 };
 
-function payingBook(db: Db): PayingBook {
+function payingBook(db: Db, scope: PayingScope | null): PayingBook {
+  if (scope !== null && scope.where !== '1') {
+    return cachedFigures<PayingBook>(
+      db,
+      `payingAccounts:${scopeKey(scope)}`,
+      ['subscriptions', 'accounts', 'users', 'teams'],
+      () => {
+        const lines = db
+          .prepare(payingLinesSql(scope.where))
+          .raw()
+          .all(scope.params) as PayingLine[];
+        const isExact = db.prepare(INEXACT_SQL).pluck().get() === 0;
+        return { isExact, ...payingMonths(lines), lines, counts: new Map() };
+      },
+    );
+  }
   return cachedFigures<PayingBook>(
     db,
     'payingAccounts',
@@ -211,6 +271,7 @@ function monthCount(book: PayingBook, start: string, end: string) {
 /** Accounts with a paying subscription active at some day of a period. */
 export function payingAccountsBetween(
   db: Db,
+  scope: PayingScope | null,
   start: string,
   end: string,
 ): number | null {
@@ -219,7 +280,7 @@ export function payingAccountsBetween(
     .pluck()
     .get() as number;
   if (hasUsage) return null;
-  const book = payingBook(db);
+  const book = payingBook(db, scope);
   const ofMonth = monthCount(book, start, end);
   if (ofMonth !== null) return ofMonth;
   const key = `${start}\u0000${end}`;

@@ -37,10 +37,7 @@ export function satisfaction(
     segment.where === '1'
       ? 'tickets k'
       : 'tickets k LEFT JOIN accounts a ON a.id = k.account_id';
-  const kept =
-    segment.where === '1'
-      ? scoresBetween(context.db, period.start, period.end)
-      : null;
+  const kept = scoresBetween(context.db, segment, period.start, period.end);
   const row =
     kept ??
     (context.db

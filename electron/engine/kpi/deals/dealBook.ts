@@ -4,7 +4,7 @@
 // query. Days compare as text, as SQLite compares them.
 import { daysInMonth } from '../../../../shared/period.js';
 import type { Db } from '../../store/database.js';
-import { cachedFigures } from '../common/changeCache.js';
+import { cachedFigures, scopeKey } from '../common/changeCache.js';
 import {
   dealState,
   ensureDealAggregates,
@@ -299,10 +299,9 @@ function bookOfSums(built: Built): DealBook {
  */
 export function dealBookFor(db: Db, scope: DealScope | null): DealBook {
   if (scope === null || scope.where === '1') return dealBook(db);
-  const params = Object.entries(scope.params).sort();
   return cachedFigures(
     db,
-    `deals:${scope.where}:${JSON.stringify(params)}`,
+    `deals:${scopeKey(scope)}`,
     ['opportunities', 'accounts', 'users', 'teams'],
     () => bookOfSums(sumDeals(db, scope)),
   );

@@ -11,7 +11,7 @@ import {
   type MovementKind,
   type MrrChange,
 } from './changes.js';
-import { cachedFigures } from '../common/changeCache.js';
+import { cachedFigures, scopeKey } from '../common/changeCache.js';
 import { filterSql } from './filters.js';
 import { ensureMrrMonthEnds, readSubscriptionLines } from './monthEnds.js';
 import { monthEndOf, monthIndexOf } from './months.js';
@@ -114,42 +114,33 @@ export function storedCohortsSql(join: string, where: string): string {
            GROUP BY m.cohort_month_end, m.month_end, m.currency`;
 }
 
-function storedSource(context: MetricContext): RecurringSource {
+/**
+ * The sums of the stored changes, read once and kept in memory until the
+ * subscriptions or accounts (or, for a filter by owner or team, the users
+ * and teams) change: a row per month end, currency and kind, small enough
+ * to keep for the whole workspace and for each filter looked at.
+ */
+function keptSource(context: MetricContext): RecurringSource {
   const { db } = context;
   const filter = filterSql(context.filters);
+  const isFiltered = context.filters.length > 0;
   // Only filtered views pay for the join to accounts.
-  const join =
-    context.filters.length > 0
-      ? 'LEFT JOIN accounts a ON a.id = m.account_id'
-      : '';
-  return {
-    movements: (through) =>
-      db
-        .prepare(storedMovementsSql(join, filter.where))
-        .all({ ...filter.params, through }) as MovementGroup[],
-    cohorts: (from, through) =>
-      db
-        .prepare(storedCohortsSql(join, filter.where))
-        .all({ ...filter.params, from, through }) as CohortGroup[],
-  };
-}
-
-// The unfiltered sums are small (a row per month end, currency and kind)
-// and every dashboard view reads them: kept in memory until the
-// subscriptions or accounts change, which is when the changes are rebuilt.
-function wholeWorkspaceSource(context: MetricContext): RecurringSource {
-  const { db } = context;
+  const join = isFiltered ? 'LEFT JOIN accounts a ON a.id = m.account_id' : '';
   const all = cachedFigures(
     db,
-    'recurringSums',
-    ['subscriptions', 'accounts'],
+    isFiltered ? `recurringSums:${scopeKey(filter)}` : 'recurringSums',
+    isFiltered
+      ? ['subscriptions', 'accounts', 'users', 'teams']
+      : ['subscriptions', 'accounts'],
     () => ({
       movements: db
-        .prepare(storedMovementsSql('', '1'))
-        .all({ through: '9999-12-31' }) as MovementGroup[],
-      cohorts: db
-        .prepare(storedCohortsSql('', '1'))
-        .all({ from: '', through: '9999-12-31' }) as CohortGroup[],
+        .prepare(storedMovementsSql(join, filter.where))
+        .all({ ...filter.params, through: '9999-12-31' }) as MovementGroup[],
+      cohorts: db.prepare(storedCohortsSql(join, filter.where)).all({
+        ...filter.params,
+        from: '',
+        through: '9999-12-31',
+      }) as CohortGroup[],
     }),
   );
   return {
@@ -166,17 +157,23 @@ function wholeWorkspaceSource(context: MetricContext): RecurringSource {
 export function recurringSource(context: MetricContext): RecurringSource {
   const filter = filterSql(context.filters);
   if (filter.hasSubscriptionField) {
-    const lines = readSubscriptionLines(
+    // A subscription field (the plan) splits a customer's MRR, so its
+    // changes are worked out from the filtered subscriptions, once per
+    // filter until they change.
+    return cachedFigures(
       context.db,
-      filter.where,
-      filter.params,
+      `recurringLines:${scopeKey(filter)}`,
+      ['subscriptions', 'accounts', 'users', 'teams'],
+      () =>
+        memorySource(
+          buildMrrChanges(
+            readSubscriptionLines(context.db, filter.where, filter.params),
+          ),
+        ),
     );
-    return memorySource(buildMrrChanges(lines));
   }
   ensureMrrMonthEnds(context.db);
-  return context.filters.length > 0
-    ? storedSource(context)
-    : wholeWorkspaceSource(context);
+  return keptSource(context);
 }
 
 export type MonthFigures = {
