@@ -147,6 +147,14 @@ export const agingSchema = z.object({
 /** The records behind one metric value, for the grid. */
 export const metricDrillSchema = metricScopeSchema.extend({
   metric: z.string().min(1).max(60),
+  /**
+   * A signup month (`YYYY-MM`): only the customers whose first paying
+   * month end falls in it, as a cohort cell shows them.
+   */
+  cohort: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+    .optional(),
 });
 export type MetricDrillArgs = z.input<typeof metricDrillSchema>;
 

@@ -57,6 +57,52 @@ function rawJuneMrr(): { mrr: number; subscriptions: number } {
   return { mrr, subscriptions };
 }
 
+const monthEndOfMonth = (month: string) => {
+  const year = Number(month.slice(0, 4));
+  const index = Number(month.slice(5, 7));
+  const day = new Date(Date.UTC(year, index, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+};
+
+/**
+ * The subscriptions behind one cohort cell, from the raw file: those
+ * paying at the end of `month` whose account first paid at the end of
+ * `cohort` (the month end of a paying subscription's start, when it is
+ * still running then).
+ */
+function rawCohortCell(cohort: string, month: string): number {
+  const rows = parse(
+    readFileSync(join(SAAS_DIR, 'ravenstack_subscriptions.csv'), 'utf8'),
+    { columns: true, skip_empty_lines: true },
+  ) as Record<string, string>[];
+  const isTrial = (row: Record<string, string>) =>
+    (row['is_trial'] ?? '').toLowerCase() === 'true';
+  const firstPaid = new Map<string, string>();
+  for (const row of rows) {
+    if (isTrial(row) || !(Number(row['mrr_amount']) > 0)) continue;
+    const start = row['start_date'] ?? '';
+    const end = row['end_date'] ?? '';
+    const first = monthEndOfMonth(start.slice(0, 7));
+    if (end !== '' && end <= first) continue;
+    const account = row['account_id'] ?? '';
+    const known = firstPaid.get(account);
+    if (known === undefined || first < known) firstPaid.set(account, first);
+  }
+  const at = monthEndOfMonth(month);
+  const cohortEnd = monthEndOfMonth(cohort);
+  return rows.filter((row) => {
+    const start = row['start_date'] ?? '';
+    const end = row['end_date'] ?? '';
+    return (
+      !isTrial(row) &&
+      Number(row['mrr_amount']) !== 0 &&
+      start <= at &&
+      (end === '' || end > at) &&
+      firstPaid.get(row['account_id'] ?? '') === cohortEnd
+    );
+  }).length;
+}
+
 const reason = skipReason();
 if (reason) console.warn(`dashboard end-to-end test skipped: ${reason}`);
 
@@ -188,6 +234,32 @@ describe.skipIf(reason !== null)('the metric dashboard, end to end', () => {
     await shoot('d05-drill-mrr-rows');
     await byTestId('drill-dismiss').click();
     await expect.poll(() => byTestId('drill-chip').count()).toBe(0);
+  });
+
+  it('opens the subscriptions behind a cohort cell', async () => {
+    await byTestId('place-home').click();
+    const cell = page.locator(
+      '[data-testid^="cohort-cell-"][data-testid$="-2"]',
+    );
+    await cell.first().waitFor({ timeout: 30_000 });
+    const testId = (await cell.first().getAttribute('data-testid')) ?? '';
+    const [, cohort = ''] = /^cohort-cell-(\d{4}-\d{2})-2$/.exec(testId) ?? [];
+    const index =
+      Number(cohort.slice(0, 4)) * 12 + Number(cohort.slice(5, 7)) + 1;
+    const month = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    const count = rawCohortCell(cohort, month);
+    expect(count).toBeGreaterThan(0);
+    await cell.first().click();
+    await byTestId('data').waitFor();
+    await expect
+      .poll(() => byTestId('grid-total').textContent(), { timeout: 30_000 })
+      .toBe(`${count.toLocaleString('en')} subscriptions`);
+    expect(await byTestId('drill-chip-label').textContent()).toMatch(
+      /^MRR · .* · Cohort /,
+    );
+    await page.locator('.ag-row').first().waitFor();
+    await shoot('d05b-drill-cohort-cell');
+    await byTestId('drill-dismiss').click();
   });
 
   it('reads in Korean', async () => {

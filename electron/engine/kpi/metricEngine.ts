@@ -27,7 +27,12 @@ import {
   type MetricResult,
 } from './metricTypes.js';
 import { pipelineMetrics } from './pipeline/pipelineMetrics.js';
-import { ensureMrrMonthEnds, recurringMetrics } from './recurring/index.js';
+import {
+  COHORT_DRILL_METRICS,
+  cohortDrill,
+  ensureMrrMonthEnds,
+  recurringMetrics,
+} from './recurring/index.js';
 import { computeSalesKpis, salesDrillCondition } from './salesKpis.js';
 
 const MODULES: readonly MetricModule[] = [
@@ -184,9 +189,22 @@ export function computeMetrics(
 /** The records behind one metric value: what a click on it shows. */
 export function metricDrill(
   db: Db,
-  request: Omit<MetricsRequest, 'metrics'> & { metric: string },
+  request: Omit<MetricsRequest, 'metrics'> & {
+    metric: string;
+    cohort?: string;
+  },
 ): MetricDrill {
   checkMetricIds([request.metric]);
+  if (
+    request.cohort !== undefined &&
+    !COHORT_DRILL_METRICS.includes(request.metric)
+  ) {
+    throw new WorkbenchError(
+      'invalid_argument',
+      `A cohort narrows the rows of ${COHORT_DRILL_METRICS.join(' and ')}, ` +
+        `not of ${request.metric}.`,
+    );
+  }
   const context = metricContext(db, request);
   const period = periodOf(db, request);
   if (isSalesMetricId(request.metric)) {
@@ -198,7 +216,11 @@ export function metricDrill(
   }
   const module = moduleOf(request.metric);
   if (module === recurringMetrics) ensureMrrMonthEnds(db);
-  const drill = module?.drill(context, request.metric, period) ?? null;
+  const found = module?.drill(context, request.metric, period) ?? null;
+  const drill =
+    found && request.cohort !== undefined
+      ? cohortDrill(context, found, request.cohort)
+      : found;
   if (!drill) {
     throw new WorkbenchError(
       'invalid_argument',

@@ -1,10 +1,11 @@
 // Cohort retention as a heat-map table: one row per signup month, one
 // column per month since signup, shaded by the share still kept, by logos
-// or by revenue.
+// or by revenue. A cell opens the subscriptions behind it.
 import type { ResultOf } from '../../../shared/contract.js';
 import { useT } from '../common/useT.js';
 import { formatCount, formatMonth, formatPercent } from '../i18n/index.js';
 import { useStore } from '../store/index.js';
+import { scopeArgsOf } from './metricsSlice.js';
 import { ViewPanel } from './MetricViews.js';
 import type { CohortMeasure, ViewsData } from './viewsSlice.js';
 
@@ -44,7 +45,19 @@ export function CohortPanel({ data, isBusy }: CohortPanelProps) {
   const measure = useStore((state) => state.cohortMeasure);
   const setMeasure = useStore((state) => state.setCohortMeasure);
   const loadViews = useStore((state) => state.loadViews);
+  const drillMetric = useStore((state) => state.drillMetric);
   const answer = data?.cohorts;
+  // A cell opens the subscriptions of the cohort's customers paying at
+  // that month's end: its customers, or its MRR.
+  const onPick = (cohort: string, month: string) => {
+    const scope = scopeArgsOf(useStore.getState());
+    drillMetric('subscriptions', {
+      metric: measure === 'logo' ? 'customers' : 'mrr',
+      period: month,
+      cohort,
+      ...scope,
+    });
+  };
   const value = answer && 'value' in answer ? answer.value : null;
   const width = value ? cohortWidth(value) : 0;
   const columns = Array.from({ length: width }, (_, index) => index);
@@ -133,7 +146,23 @@ export function CohortPanel({ data, isBusy }: CohortPanelProps) {
                               : undefined
                           }
                         >
-                          {share === null ? '' : formatPercent(locale, share)}
+                          {cell && share !== null ? (
+                            <button
+                              type="button"
+                              className="cohort-cell"
+                              data-testid={`cohort-cell-${row.cohort}-${index}`}
+                              aria-label={t('cohorts.cellDrill', {
+                                cohort: formatMonth(locale, row.cohort),
+                                month: formatMonth(locale, cell.month),
+                                share: formatPercent(locale, share),
+                              })}
+                              onClick={() => onPick(row.cohort, cell.month)}
+                            >
+                              {formatPercent(locale, share)}
+                            </button>
+                          ) : (
+                            ''
+                          )}
                         </td>
                       );
                     })}

@@ -6,6 +6,7 @@ import type { MetricDrillArgs } from '../../../shared/contract.js';
 import type { FiscalCalendar } from '../../../shared/period.js';
 import {
   formatCount,
+  formatMonth,
   formatMoney,
   formatNumber,
   formatPercent,
@@ -125,6 +126,9 @@ export function metricDrillLabel(
   const parts = [metricName(locale, drill.metric)];
   if (drill.period !== undefined) {
     parts.push(periodLabel(t, locale, drill.period, calendar));
+  }
+  if (drill.cohort !== undefined) {
+    parts.push(t('drill.cohort', { month: formatMonth(locale, drill.cohort) }));
   }
   for (const filter of drill.where ?? []) {
     parts.push(

@@ -131,6 +131,7 @@ export const en = {
   'data.emptyDrill':
     'No deals behind this figure match. Clear the search or filters, or close the chip above to see every opportunity.',
   'drill.intro': 'Deals behind',
+  'drill.cohort': 'Cohort {month}',
   'drill.group': '{dimension}: {group}',
   'drill.separator': ' · ',
   'drill.count': { one: '{count} deal', other: '{count} deals' },

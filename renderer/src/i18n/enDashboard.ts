@@ -112,6 +112,8 @@ export const enDashboard = {
   'cohorts.month': 'M{index}',
   'cohorts.caption':
     'Share of each signup cohort kept by {measure}, by months since signup; revenue in {currency}',
+  'cohorts.cellDrill':
+    'Show the subscriptions of the {cohort} cohort at the end of {month} ({share})',
   'cohorts.cellTitle': '{customers} customers paying at the end of {month}',
   'cohorts.missingRates':
     'No exchange rate for {currencies}: revenue retention leaves those amounts out.',

@@ -124,6 +124,7 @@ export const ko: Record<MessageKey, Message> = {
   'data.emptyDrill':
     '이 수치에 집계된 거래 중 조건에 맞는 거래가 없습니다. 검색어나 필터를 지우거나, 위의 칩을 닫아 모든 영업 기회를 보세요.',
   'drill.intro': '집계된 거래',
+  'drill.cohort': '{month} 코호트',
   'drill.group': '{dimension}: {group}',
   'drill.separator': ' · ',
   'drill.count': '거래 {count}건',

@@ -115,6 +115,7 @@ export const koDashboard: Record<keyof typeof enDashboard, Message> = {
   'cohorts.month': 'M{index}',
   'cohorts.caption':
     '가입 코호트별로 가입 후 개월 수에 따라 {measure} 기준으로 유지된 비율, 매출은 {currency}',
+  'cohorts.cellDrill': '{cohort} 코호트의 {month} 말 구독 보기 ({share})',
   'cohorts.cellTitle': '{month} 말 결제 중인 고객 {customers}명',
   'cohorts.missingRates':
     '{currencies} 환율이 없어 매출 유지율에서 해당 금액이 빠졌습니다.',

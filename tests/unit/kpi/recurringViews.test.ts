@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gridRows } from '../../../electron/engine/grid/gridQuery.js';
 import { loadRateBook } from '../../../electron/engine/kpi/fx.js';
+import { metricDrill } from '../../../electron/engine/kpi/metricEngine.js';
 import {
   DEFAULT_METRIC_OPTIONS,
   type MetricContext,
@@ -264,5 +265,54 @@ describe('drills', () => {
       idsOf('mrr_churn', '2024-04', [{ field: 'plan', value: 'Addon' }]),
     ).toEqual(['S2']);
     expect(idsOf('no_such_metric', '2024-04')).toBeNull();
+  });
+
+  it('lists the subscriptions behind a cohort cell', () => {
+    const cellIds = (
+      metric: string,
+      cohort: string,
+      month: string,
+      filters: MetricFilter[] = [],
+    ) => {
+      const drill = metricDrill(db, {
+        metric,
+        cohort,
+        period: month,
+        where: filters,
+      });
+      const { rows } = gridRows(
+        db,
+        {
+          entity: drill.entity,
+          offset: 0,
+          limit: 100,
+          sort: [{ column: 'id', direction: 'asc' }],
+          filters: {},
+          quickSearch: '',
+        },
+        drill,
+      );
+      return rows.map((row) => row['id']);
+    };
+    // January's cohort is A1, A2 and A5. At the March end A2 has stopped
+    // (S3 ended on 03-31); A3's S5 and S6 belong to February's cohort.
+    expect(cellIds('customers', '2024-01', '2024-03')).toEqual([
+      'S1',
+      'S2',
+      'S9',
+    ]);
+    // At the May end: A1's S1, A2 back with S4, A5 on S10 (S9 ended 05-15).
+    expect(cellIds('mrr', '2024-01', '2024-05')).toEqual(['S1', 'S10', 'S4']);
+    expect(cellIds('mrr', '2024-04', '2024-06')).toEqual([]);
+    expect(cellIds('mrr', '2024-04', '2024-05')).toEqual(['S8']);
+    // On Basic alone, January's cohort is A2 and A5 (A4 is on trial).
+    expect(
+      cellIds('customers', '2024-01', '2024-05', [
+        { field: 'plan', value: 'Basic' },
+      ]),
+    ).toEqual(['S10', 'S4']);
+    expect(() => metricDrill(db, { metric: 'nrr', cohort: '2024-01' })).toThrow(
+      /cohort narrows the rows of customers and mrr/,
+    );
   });
 });

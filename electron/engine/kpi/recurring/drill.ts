@@ -6,7 +6,7 @@ import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { buildMrrChanges, type MovementKind } from './changes.js';
 import { filterSql } from './filters.js';
 import { ensureMrrMonthEnds, readSubscriptionLines } from './monthEnds.js';
-import { monthEndOf, monthsInPeriod } from './months.js';
+import { monthEndOf, monthIndexOf, monthsInPeriod } from './months.js';
 import { UP_FOR_RENEWAL_SQL } from './renewals.js';
 import { isRecurringMetricId } from './compute.js';
 
@@ -113,4 +113,43 @@ export function recurringDrill(
     `${PAYING} AND s.start_on <= @drillLast
       AND (s.end_on IS NULL OR s.end_on > @drillBefore) AND ${members}`,
   );
+}
+
+/** The metrics a cohort cell opens: its customers, or its MRR. */
+export const COHORT_DRILL_METRICS: readonly string[] = ['customers', 'mrr'];
+
+/**
+ * A recurring drill narrowed to one cohort: the customers whose first
+ * paying month end is in the month `cohort` (`YYYY-MM`).
+ */
+export function cohortDrill(
+  context: MetricContext,
+  drill: MetricDrill,
+  cohort: string,
+): MetricDrill {
+  const filter = filterSql(context.filters);
+  const cohortEnd = monthEndOf(monthIndexOf(`${cohort}-01`) ?? 0);
+  const params: Params = { ...drill.params, drillCohort: cohortEnd };
+  let members: string;
+  if (filter.hasSubscriptionField) {
+    // A subscription field splits customers, so cohorts come from the
+    // filtered subscriptions, as the cohort grid counts them.
+    const lines = readSubscriptionLines(
+      context.db,
+      filter.where,
+      filter.params,
+    );
+    const customers = new Set<string>();
+    for (const change of buildMrrChanges(lines)) {
+      if (change.cohortMonthEnd === cohortEnd) customers.add(change.customer);
+    }
+    params['drillCohortCustomers'] = JSON.stringify([...customers].sort());
+    members = `${CUSTOMER_SQL} IN (SELECT value
+      FROM json_each(@drillCohortCustomers))`;
+  } else {
+    ensureMrrMonthEnds(context.db);
+    members = `${CUSTOMER_SQL} IN (SELECT m.customer FROM mrr_changes m
+      WHERE m.cohort_month_end = @drillCohort)`;
+  }
+  return { ...drill, where: `(${drill.where}) AND ${members}`, params };
 }

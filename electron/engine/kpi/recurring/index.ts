@@ -5,6 +5,7 @@ import { RECURRING_METRIC_IDS } from '../../../../shared/catalogue/recurring.js'
 import type { MetricModule } from '../metricTypes.js';
 import { computeRecurring } from './compute.js';
 import { recurringDrill } from './drill.js';
+export { COHORT_DRILL_METRICS, cohortDrill } from './drill.js';
 
 export const recurringMetrics: MetricModule = {
   ids: RECURRING_METRIC_IDS,
