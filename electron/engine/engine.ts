@@ -6,16 +6,17 @@ import { isAbsolute, join } from 'node:path';
 import type {
   EngineEvents,
   EventName,
-  GridRowsArgs,
   Handlers,
+  ParsedArgsOf,
+  ResultOf,
   WorkspaceInfo,
 } from '../../shared/contract.js';
 import { SHELL_METHODS } from '../../shared/contract.js';
 import { WorkbenchError } from '../../shared/envelope.js';
 import { generateDemoWorkspace } from './demo/generateDemo.js';
 import { gridXlsx } from './export/gridXlsx.js';
-import { gridColumns, gridRows, type GridScope } from './grid/gridQuery.js';
-import type { Db } from './store/database.js';
+import { gridColumns } from './grid/gridQuery.js';
+import { gridScope } from './grid/gridScope.js';
 import { deleteRecords } from './identity/deleteRecords.js';
 import { findDuplicates } from './identity/duplicates.js';
 import { listMerges, mergeRecords, undoMerge } from './identity/merge.js';
@@ -27,22 +28,12 @@ import { mappingTargets } from './import/presets/mapping.js';
 import { ImportJobs } from './jobs/importJobs.js';
 import { listBatches, listRowErrors } from './import/batches.js';
 import { rollbackBatch } from './import/rollback.js';
-import { computeSalesKpis, salesDrillCondition } from './kpi/salesKpis.js';
-import {
-  computeMetrics,
-  metricDrill,
-  scopeChoices,
-} from './kpi/metricEngine.js';
-import {
-  agingAtPeriodEnd,
-  metricSeries,
-  movementWaterfall,
-  retentionCohorts,
-} from './kpi/metricViews.js';
+import type { QueryMethod } from './queries/queryMethods.js';
+import { QueryThread } from './queries/queryThread.js';
 import { METRIC_CATALOGUE } from '../../shared/catalogue/index.js';
 import { deleteTarget, listTargets, saveTarget } from './kpi/targets.js';
 import { createLogger } from './logger.js';
-import { readSettings, writeSettings } from './store/settings.js';
+import { writeSettings } from './store/settings.js';
 import {
   createWorkspace,
   describeWorkspace,
@@ -78,37 +69,12 @@ function fullPath(path: string): string {
   return path;
 }
 
-/** The drill a grid call asks for, as extra conditions on its rows. */
-function gridScope(
-  db: Db,
-  args: Pick<GridRowsArgs, 'entity' | 'drill' | 'metricDrill'>,
-): GridScope | undefined {
-  if (args.metricDrill) {
-    const drill = metricDrill(db, args.metricDrill);
-    if (drill.entity !== args.entity) {
-      throw new WorkbenchError(
-        'invalid_argument',
-        `The rows behind ${args.metricDrill.metric} are ${drill.entity}, ` +
-          `not ${args.entity}.`,
-      );
-    }
-    return drill;
-  }
-  if (!args.drill) return undefined;
-  if (args.entity !== 'opportunities') {
-    throw new WorkbenchError(
-      'invalid_argument',
-      'Only the opportunities grid shows the deals behind a KPI.',
-    );
-  }
-  return salesDrillCondition(readSettings(db), args.drill);
-}
-
 export class Engine {
   readonly events = new EventEmitter();
   readonly handlers: EngineHandlers;
   private workspace: OpenWorkspace | null = null;
   private readonly jobs: ImportJobs;
+  private readonly queries = new QueryThread();
 
   constructor(private readonly options: EngineOptions) {
     mkdirSync(options.userDataDir, { recursive: true });
@@ -146,12 +112,14 @@ export class Engine {
 
   async close(): Promise<void> {
     await this.jobs.cancelAll();
+    await this.queries.close();
     this.workspace?.db.close();
     this.workspace = null;
   }
 
   private async switchTo(next: OpenWorkspace): Promise<WorkspaceInfo> {
     await this.jobs.cancelAll();
+    await this.queries.release();
     this.workspace?.db.close();
     this.workspace = next;
     this.remember(next.path);
@@ -249,10 +217,7 @@ export class Engine {
       'records.delete': async ({ entity, ids }) =>
         deleteRecords(this.currentWorkspace().db, entity, ids),
       'grid.columns': async ({ entity }) => gridColumns(entity),
-      'grid.rows': async (args) => {
-        const { db } = this.currentWorkspace();
-        return gridRows(db, args, gridScope(db, args));
-      },
+      'grid.rows': async (args) => this.ask('grid.rows', args),
       'grid.exportXlsx': async (args) => {
         const { db } = this.currentWorkspace();
         return gridXlsx(db, args, gridScope(db, args));
@@ -263,29 +228,33 @@ export class Engine {
           inputs: [...entry.inputs],
           settings: [...entry.settings],
         })),
-      'metrics.compute': async (args) =>
-        computeMetrics(this.currentWorkspace().db, args),
-      'metrics.series': async (args) =>
-        metricSeries(this.currentWorkspace().db, args),
-      'metrics.waterfall': async (args) =>
-        movementWaterfall(this.currentWorkspace().db, args),
-      'metrics.cohorts': async (args) =>
-        retentionCohorts(this.currentWorkspace().db, args),
-      'metrics.aging': async (args) =>
-        agingAtPeriodEnd(this.currentWorkspace().db, args),
-      'metrics.scopeChoices': async () =>
-        scopeChoices(this.currentWorkspace().db),
+      'metrics.compute': async (args) => this.ask('metrics.compute', args),
+      'metrics.series': async (args) => this.ask('metrics.series', args),
+      'metrics.waterfall': async (args) => this.ask('metrics.waterfall', args),
+      'metrics.cohorts': async (args) => this.ask('metrics.cohorts', args),
+      'metrics.aging': async (args) => this.ask('metrics.aging', args),
+      'metrics.scopeChoices': async (args) =>
+        this.ask('metrics.scopeChoices', args),
       'targets.list': async () => listTargets(this.currentWorkspace().db),
       'targets.save': async (args) =>
         saveTarget(this.currentWorkspace().db, args),
       'targets.delete': async ({ id }) => ({
         deleted: deleteTarget(this.currentWorkspace().db, id),
       }),
-      'kpi.compute': async (args) => {
-        const { db } = this.currentWorkspace();
-        return computeSalesKpis(db, readSettings(db), args);
-      },
+      'kpi.compute': async (args) => this.ask('kpi.compute', args),
     };
+  }
+
+  /**
+   * Answers a read-only question in the query worker, over the open
+   * workspace, so that the main thread stays free.
+   */
+  private ask<M extends QueryMethod>(
+    method: M,
+    args: ParsedArgsOf<M>,
+  ): Promise<ResultOf<M>> {
+    const { path } = this.currentWorkspace();
+    return this.queries.ask<ResultOf<M>>(path, method, args);
   }
 
   /** Waits for a job to end; for the command line and tests. */

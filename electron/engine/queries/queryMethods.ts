@@ -1,0 +1,42 @@
+// The read-only questions answered off the main thread: metrics, views,
+// sales KPIs and grid pages. Each takes the worker's own connection to the
+// workspace; the in-memory figures they keep live in that worker.
+import type { ParsedArgsOf, ResultOf } from '../../../shared/contract.js';
+import { gridRows } from '../grid/gridQuery.js';
+import { gridScope } from '../grid/gridScope.js';
+import { computeMetrics, scopeChoices } from '../kpi/metricEngine.js';
+import {
+  agingAtPeriodEnd,
+  metricSeries,
+  movementWaterfall,
+  retentionCohorts,
+} from '../kpi/metricViews.js';
+import { computeSalesKpis } from '../kpi/salesKpis.js';
+import type { Db } from '../store/database.js';
+import { readSettings } from '../store/settings.js';
+
+export const QUERY_METHODS = [
+  'metrics.compute',
+  'metrics.series',
+  'metrics.waterfall',
+  'metrics.cohorts',
+  'metrics.aging',
+  'metrics.scopeChoices',
+  'kpi.compute',
+  'grid.rows',
+] as const;
+
+export type QueryMethod = (typeof QUERY_METHODS)[number];
+
+export const QUERIES: {
+  [M in QueryMethod]: (db: Db, args: ParsedArgsOf<M>) => ResultOf<M>;
+} = {
+  'metrics.compute': (db, args) => computeMetrics(db, args),
+  'metrics.series': (db, args) => metricSeries(db, args),
+  'metrics.waterfall': (db, args) => movementWaterfall(db, args),
+  'metrics.cohorts': (db, args) => retentionCohorts(db, args),
+  'metrics.aging': (db, args) => agingAtPeriodEnd(db, args),
+  'metrics.scopeChoices': (db) => scopeChoices(db),
+  'kpi.compute': (db, args) => computeSalesKpis(db, readSettings(db), args),
+  'grid.rows': (db, args) => gridRows(db, args, gridScope(db, args)),
+};
