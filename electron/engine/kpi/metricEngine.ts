@@ -2,6 +2,7 @@
 // calendar, loads the exchange rates into the reporting currency, checks
 // the segment filters, and hands each metric to the module that defines
 // it. The sales metrics answer through the sales KPI queries.
+import { metricNote } from '../../../shared/metricNotes.js';
 import type { GridEntity } from '../../../shared/contract.js';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import { metricEntry, METRIC_IDS } from '../../../shared/catalogue/index.js';
@@ -136,8 +137,9 @@ function salesResults(
     rates: context.rates,
   });
   const unanswered = segment.unanswered.length
-    ? `Deals cannot be split by ${segment.unanswered.join(', ')}; that ` +
-      'filter is not applied.'
+    ? metricNote('dealsUnanswered', {
+        fields: segment.unanswered.join(' or '),
+      })
     : null;
   return metrics.map((value) => ({
     id: value.id,

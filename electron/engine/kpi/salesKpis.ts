@@ -6,6 +6,7 @@
 //   source has no creation date, engagement) to close of won deals;
 //   open deals = deals open at the period's end: started on or before it
 //   (or with no start date) and not closed by then.
+import { metricNote } from '../../../shared/metricNotes.js';
 import type { KpiValue } from '../../../shared/contract.js';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import {
@@ -320,18 +321,17 @@ function moneyTotal(
     const codes = [...entry.missing].sort().join(', ');
     return {
       currency: null,
-      note:
-        `No exchange rate into ${[...entry.currencies][0] ?? 'the reporting currency'} ` +
-        `on or before the close date for ${codes}; add rates to see this total.`,
+      note: metricNote('missingCloseRate', {
+        reporting: [...entry.currencies][0] ?? 'the reporting currency',
+        currencies: codes,
+      }),
     };
   }
   if (entry.currencies.size > 1) {
     const codes = [...entry.currencies].sort().join(' and ');
     return {
       currency: null,
-      note:
-        `These deals are in ${codes}; amounts in different currencies ` +
-        'are not added without an exchange rate.',
+      note: metricNote('mixedCurrencies', { currencies: codes }),
     };
   }
   return { currency: [...entry.currencies][0] ?? null, note: null };

@@ -17,7 +17,12 @@ import {
 } from './metricMath.js';
 import type { MetricCardsData } from './metricsSlice.js';
 import { scopeArgsOf } from './metricsSlice.js';
-import { metricName, showDelta, showMetricValue } from './metricText.js';
+import {
+  metricName,
+  showDelta,
+  showMetricValue,
+  showNote,
+} from './metricText.js';
 
 const SPARK_WIDTH = 120;
 const SPARK_HEIGHT = 28;
@@ -101,7 +106,9 @@ function MetricCard({ id, value, prior, spark, target, data }: CardProps) {
       >
         {shown.text}
       </button>
-      {value?.note && <p className="kpi-note">{value.note}</p>}
+      {value?.note && (
+        <p className="kpi-note">{showNote(t, locale, value.note)}</p>
+      )}
       <div className="metric-card-foot">
         {points !== '' && (
           <svg

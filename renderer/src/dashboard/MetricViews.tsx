@@ -9,6 +9,7 @@ import { useT } from '../common/useT.js';
 import { useStore } from '../store/index.js';
 import { scopeArgsOf } from './metricsSlice.js';
 import { previousPeriod } from './metricMath.js';
+import { showNote } from './metricText.js';
 import {
   agingOption,
   csatOption,
@@ -143,7 +144,11 @@ export function WaterfallPanel({ data, isBusy }: ViewProps) {
     >
       {value?.steps.some((step) => step.note) && (
         <p className="notice small">
-          {value.steps.find((step) => step.note)?.note}
+          {showNote(
+            t,
+            locale,
+            value.steps.find((step) => step.note)?.note ?? '',
+          )}
         </p>
       )}
       <ChartBody
@@ -180,7 +185,9 @@ export function AgingPanel({ data, isBusy }: ViewProps) {
       answer={data?.aging}
       onRetry={() => void loadViews()}
     >
-      {value?.note && <p className="notice small">{value.note}</p>}
+      {value?.note && (
+        <p className="notice small">{showNote(t, locale, value.note)}</p>
+      )}
       <ChartBody
         chart={chart}
         emptyText={t('aging.empty')}

@@ -11,6 +11,7 @@ import {
   type MessageKey,
   type Translate,
 } from '../i18n/index.js';
+import { showNote } from './metricText.js';
 
 // The catalogue keys named by `SALES_METRICS`, checked against the catalogue.
 export function metricNameKey(id: SalesMetricId): MessageKey {
@@ -30,7 +31,8 @@ export function showKpi(
   baseCurrency: string,
 ): ShownValue {
   if (!kpi || kpi.value === null) {
-    return { text: t('value.none'), exact: kpi?.note ?? t('value.noneHint') };
+    const note = kpi?.note ? showNote(t, locale, kpi.note) : null;
+    return { text: t('value.none'), exact: note ?? t('value.noneHint') };
   }
   const value = kpi.value;
   switch (kpi.unit) {

@@ -3,6 +3,10 @@
 import { metricEntry } from '../../../shared/catalogue/index.js';
 import type { MetricUnit } from '../../../shared/catalogue/types.js';
 import type { MetricDrillArgs } from '../../../shared/contract.js';
+import {
+  parseMetricNotes,
+  type NoteParams,
+} from '../../../shared/metricNotes.js';
 import type { FiscalCalendar } from '../../../shared/period.js';
 import {
   formatCount,
@@ -12,6 +16,7 @@ import {
   formatPercent,
   translateIfKnown,
   type Locale,
+  type MessageParams,
   type Translate,
 } from '../i18n/index.js';
 import { periodLabel } from '../workspace/periods.js';
@@ -154,4 +159,43 @@ const SEGMENT_KEYS = [
 
 export function segmentKey(field: string): (typeof SEGMENT_KEYS)[number] {
   return SEGMENT_KEYS.find((key) => key === field) ?? 'segment';
+}
+
+/** A note's place values in the reader's words, where they are words. */
+function notePlaces(
+  t: Translate,
+  locale: Locale,
+  params: NoteParams,
+): MessageParams {
+  const places: MessageParams = { ...params };
+  const word = (key: string, fallback: string) =>
+    translateIfKnown(locale, key) ?? fallback;
+  const { subject, level, fields } = params;
+  if (typeof subject === 'string') {
+    places['subject'] = word(`note.subject.${subject}`, subject);
+  }
+  if (typeof level === 'string') {
+    places['level'] = word(`note.level.${level}`, level);
+  }
+  if (typeof fields === 'string') {
+    places['fields'] = fields
+      .split(' or ')
+      .map((field) => t(`segment.${segmentKey(field)}`))
+      .join(t('note.or'));
+  }
+  return places;
+}
+
+/**
+ * An engine note in the reader's language: English as the engine wrote
+ * it, other languages from the same templates; a text written otherwise
+ * is shown as it is.
+ */
+export function showNote(t: Translate, locale: Locale, note: string): string {
+  if (locale === 'en') return note;
+  const notes = parseMetricNotes(note);
+  if (!notes) return note;
+  return notes
+    .map(({ code, params }) => t(`note.${code}`, notePlaces(t, locale, params)))
+    .join(' ');
 }

@@ -4,6 +4,7 @@ import { enDashboard } from './enDashboard.js';
 import { enImport } from './enImport.js';
 import { enImportRun } from './enImportRun.js';
 import { enMetricConventions } from './enMetricConventions.js';
+import { enMetricNotes } from './enMetricNotes.js';
 import { enMetricFormulas } from './enMetricFormulas.js';
 import type { Catalogue } from './types.js';
 
@@ -301,6 +302,7 @@ export const en = {
   ...enDashboard,
   ...enMetricFormulas,
   ...enMetricConventions,
+  ...enMetricNotes,
 
   'settings.title': 'Settings',
   'settings.language': 'Language',

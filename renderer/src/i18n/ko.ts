@@ -5,6 +5,7 @@ import { koDashboard } from './koDashboard.js';
 import { koImport } from './koImport.js';
 import { koImportRun } from './koImportRun.js';
 import { koMetricConventions } from './koMetricConventions.js';
+import { koMetricNotes } from './koMetricNotes.js';
 import { koMetricFormulas } from './koMetricFormulas.js';
 import type { Message } from './types.js';
 
@@ -275,6 +276,7 @@ export const ko: Record<MessageKey, Message> = {
   ...koDashboard,
   ...koMetricFormulas,
   ...koMetricConventions,
+  ...koMetricNotes,
 
   'settings.title': '설정',
   'settings.language': '언어',

@@ -1,5 +1,6 @@
 // The acquisition metric module: cac, cac_payback_months and
 // cost_per_lead, with cost per lead broken down by channel.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import { ACQUISITION_METRICS } from '../../../../shared/catalogue/acquisition.js';
 import type { PeriodRange } from '../../../../shared/period.js';
 import type {
@@ -76,7 +77,7 @@ function computeAcquisition(
           spent.missing.length > 0
             ? missingRateNote(reporting, spent.missing)
             : leads === 0
-              ? 'No leads were created in the period.'
+              ? metricNote('noLeads')
               : null,
         inputs: { spend: spent.total, leads },
       });
@@ -89,8 +90,7 @@ function computeAcquisition(
       spent.missing.length > 0
         ? missingRateNote(reporting, spent.missing)
         : null;
-    const noCustomers =
-      fresh.count === 0 ? 'No new customers in the period.' : null;
+    const noCustomers = fresh.count === 0 ? metricNote('noNewCustomers') : null;
     if (id === 'cac') {
       return make(id, {
         value: cac,

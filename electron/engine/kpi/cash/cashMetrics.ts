@@ -1,5 +1,6 @@
 // The contracts-and-cash metric module: tcv, revenue_backlog, dso and
 // receivables (bookings are a sales KPI and live there).
+import { metricNote } from '../../../../shared/metricNotes.js';
 import { CASH_METRICS } from '../../../../shared/catalogue/cash.js';
 import type { PeriodRange } from '../../../../shared/period.js';
 import type {
@@ -98,7 +99,7 @@ function computeCash(
     const note =
       aging.note ??
       moneyNote(context.rates.reporting, [sales.sum]) ??
-      (salesTotal === 0 ? 'No invoices were issued in the period.' : null);
+      (salesTotal === 0 ? metricNote('noInvoicesIssued') : null);
     return make(id, {
       value: share === null ? null : share * days,
       note,

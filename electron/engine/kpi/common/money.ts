@@ -1,6 +1,7 @@
 // Sums of money in the reporting currency. Amounts are converted through
 // the rate book as they are added; a currency without a rate leaves the
 // sum without a value, and the note names the currencies.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import { toMajor } from '../../../../shared/money.js';
 import type { RateBook } from '../fx.js';
 
@@ -32,11 +33,10 @@ export function missingRateNote(
   reporting: string,
   currencies: readonly string[],
 ): string {
-  return (
-    `No exchange rate into ${reporting} for ${currencies.join(', ')} on or ` +
-    "before the amounts' dates; amounts in different currencies are not " +
-    'added without one.'
-  );
+  return metricNote('missingRate', {
+    reporting,
+    currencies: currencies.join(', '),
+  });
 }
 
 /** The first note among sums that lack a rate, or null. */

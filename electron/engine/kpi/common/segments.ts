@@ -3,6 +3,7 @@
 // the grid query aliases (`a` accounts, `o` opportunities, `u` users, `t`
 // teams, `s` subscriptions, `i` invoices, `k` tickets) so a drill-down can
 // reuse the same condition. Values are always bound, never written in.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import { WorkbenchError } from '../../../../shared/envelope.js';
 import {
   SEGMENT_FIELDS,
@@ -153,8 +154,8 @@ export function unansweredNote(
   subject: SegmentSubject,
   fields: readonly SegmentField[],
 ): string {
-  return (
-    `The ${subject} behind this metric cannot be split by ` +
-    `${fields.join(' or ')}; remove that filter to see a value.`
-  );
+  return metricNote('unansweredSegment', {
+    subject,
+    fields: fields.join(' or '),
+  });
 }

@@ -1,5 +1,6 @@
 // Product adoption from feature usage: of the accounts paying in a period,
 // how many used any feature in it, and how much each used.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { segmentCondition, unansweredNote } from '../common/segments.js';
@@ -34,9 +35,7 @@ export type Adoption = {
   note: string | null;
 };
 
-const NO_USAGE_TABLE =
-  'This workspace has no feature usage yet; import a feature usage export ' +
-  'to see adoption.';
+const NO_USAGE_TABLE = metricNote('noFeatureUsage');
 
 export function adoption(
   context: MetricContext,
@@ -73,10 +72,7 @@ export function adoption(
           }) as Omit<Adoption, 'note'>);
   return {
     ...row,
-    note:
-      row.payingAccounts === 0
-        ? 'No account had a paying subscription in the period.'
-        : null,
+    note: row.payingAccounts === 0 ? metricNote('noPayingAccounts') : null,
   };
 }
 

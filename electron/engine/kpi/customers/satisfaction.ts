@@ -1,6 +1,7 @@
 // CSAT over answered support tickets. A ticket belongs to the period of
 // its close (surveys go out on resolution), or of its opening while it is
 // still open; days are UTC, the reporting zone.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { segmentCondition, unansweredNote } from '../common/segments.js';
@@ -57,7 +58,7 @@ export function satisfaction(
       }) as Omit<Satisfaction, 'note'>);
   return {
     ...row,
-    note: row.answered === 0 ? 'No answered tickets in the period.' : null,
+    note: row.answered === 0 ? metricNote('noAnsweredTickets') : null,
   };
 }
 

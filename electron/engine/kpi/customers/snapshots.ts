@@ -1,5 +1,6 @@
 // Churn and ARPU over a churn export's one row per customer. The table
 // has no dates, so the values hold for any period.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import { toMajor } from '../../../../shared/money.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { moneySum, moneyNote } from '../common/money.js';
@@ -41,7 +42,7 @@ export function snapshotFigures(context: MetricContext): SnapshotFigures {
   if (!hasTable(context.db, 'customer_snapshots')) {
     return {
       ...EMPTY,
-      note: 'This workspace has no customer churn table; import one to see it.',
+      note: metricNote('noChurnTable'),
     };
   }
   const rows = context.db
@@ -80,7 +81,7 @@ export function snapshotFigures(context: MetricContext): SnapshotFigures {
       totalMinor === null ? null : toMajor(totalMinor, context.rates.reporting),
     note:
       moneyNote(context.rates.reporting, [charges]) ??
-      (customers === 0 ? 'The customer churn table is empty.' : null),
+      (customers === 0 ? metricNote('emptyChurnTable') : null),
   };
 }
 

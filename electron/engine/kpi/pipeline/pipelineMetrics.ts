@@ -1,5 +1,6 @@
 // The pipeline metric module beside the sales KPIs: weighted_pipeline,
 // sales_velocity and pipeline_coverage.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import { PIPELINE_METRICS } from '../../../../shared/catalogue/pipeline.js';
 import type { PeriodRange } from '../../../../shared/period.js';
 import type {
@@ -57,8 +58,7 @@ function computeWith(clock: Clock) {
           note:
             moneyNote(reporting, [open.weighted]) ??
             (open.defaulted > 0
-              ? `${open.defaulted} open deals are in stages without a ` +
-                'probability and count at 10%.'
+              ? metricNote('defaultProbability', { deals: open.defaulted })
               : null),
           inputs: {
             openDeals: open.deals,
@@ -84,7 +84,7 @@ function computeWith(clock: Clock) {
           value: ratio(product, cycle),
           note:
             moneyNote(reporting, [closed.wonAmount]) ??
-            (closed.won === 0 ? 'No deals were won in the period.' : null),
+            (closed.won === 0 ? metricNote('noDealsWon') : null),
           inputs: {
             openDeals: open.deals,
             avgWonDealSize: averageWon,
@@ -136,14 +136,17 @@ function coverage(
   if (rateNote !== null)
     return make(id, { value: null, note: rateNote, inputs });
   if (target.level === null) {
-    const note = `No quota is set for ${period.label}; add quotas to see coverage.`;
+    const note = metricNote('noQuota', { period: period.label });
     return make(id, { value: null, note, inputs });
   }
   if (remaining !== null && remaining <= 0) {
-    const note = `Bookings up to ${asOf} already meet the quota.`;
+    const note = metricNote('quotaMet', { day: asOf });
     return make(id, { value: null, note, inputs });
   }
-  const note = `Measured on ${asOf} against ${target.level} quotas.`;
+  const note = metricNote('coverageMeasured', {
+    day: asOf,
+    level: target.level,
+  });
   return make(id, { value: ratio(pipeline, remaining), note, inputs });
 }
 

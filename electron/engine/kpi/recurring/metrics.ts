@@ -1,5 +1,6 @@
 // The value of each recurring-revenue metric for one period, from the
 // month figures (see the catalogue for the definitions and conventions).
+import { metricNote } from '../../../../shared/metricNotes.js';
 import {
   RECURRING_METRICS,
   type RecurringMetricId,
@@ -113,11 +114,10 @@ function missingNote(context: MetricContext, figures: PeriodFigures) {
   if (figures.start) months.push(figures.start);
   for (const month of months) month.missing.forEach((code) => codes.add(code));
   if (codes.size === 0) return null;
-  return (
-    `No exchange rate from ${[...codes].sort().join(', ')} to ` +
-    `${context.rates.reporting} at a month end of this period; amounts in ` +
-    'different currencies are not added without one.'
-  );
+  return metricNote('missingMonthEndRate', {
+    currencies: [...codes].sort().join(', '),
+    reporting: context.rates.reporting,
+  });
 }
 
 function valueOf(
@@ -192,10 +192,12 @@ function valueOf(
       });
     case 'nrr': {
       const result = rated('nrr', movementInputs);
-      const counts = context.options.isReactivationInNrr
-        ? 'counts'
-        : 'does not count';
-      return { ...result, note: `Reactivation ${counts} in NRR.` };
+      const note = metricNote(
+        context.options.isReactivationInNrr
+          ? 'reactivationCounts'
+          : 'reactivationNotCounted',
+      );
+      return { ...result, note };
     }
     case 'arpa': {
       const mrr = major(context, last?.mrr ?? null);
@@ -241,7 +243,7 @@ function clvOf(context: MetricContext, figures: PeriodFigures): Value {
   if (meanChurn === 0) {
     return {
       value: null,
-      note: 'No customer churned in the churn window, so CLV has no limit.',
+      note: metricNote('clvNoChurn'),
       inputs,
     };
   }
@@ -257,7 +259,7 @@ function noteFor(
 ): string | null {
   if (id === 'renewal_rate') return value.note;
   if (figures.months.length === 0) {
-    return 'The period holds no month end, where MRR is measured.';
+    return metricNote('noMonthEnd');
   }
   if (value.value !== null) return value.note;
   return missingNote(context, figures) ?? value.note;

@@ -1,6 +1,7 @@
 // Month-by-month values for the dashboard: any recurring metric as a
 // monthly series (sparklines, trends) and the MRR movements of each month
 // for the waterfall.
+import { metricNote } from '../../../../shared/metricNotes.js';
 import type { RecurringMetricId } from '../../../../shared/catalogue/recurring.js';
 import { WorkbenchError } from '../../../../shared/envelope.js';
 import { toMajor } from '../../../../shared/money.js';
@@ -126,8 +127,10 @@ function stepOf(
     endMrr: major(month.mrr),
     note:
       missing.length > 0
-        ? `No exchange rate from ${missing.join(', ')} to ` +
-          `${context.rates.reporting} at this month end or the one before.`
+        ? metricNote('missingStepRate', {
+            currencies: missing.join(', '),
+            reporting: context.rates.reporting,
+          })
         : null,
   };
 }
