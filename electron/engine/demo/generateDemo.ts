@@ -17,6 +17,9 @@ import { writePipeline } from './pipeline.js';
 import { writeQuotas } from './quotas.js';
 import { planSubscriptions, writeSubscriptions } from './subscriptions.js';
 import { writeTickets } from './tickets.js';
+import { rebuildDealAggregates } from '../kpi/deals/index.js';
+import { rebuildMrrMonthEnds } from '../kpi/recurring/index.js';
+import { rebuildSummedTables } from '../kpi/summedTables.js';
 
 export type { DemoSummary, DemoTable } from './bulkWriter.js';
 export { DEMO_TABLES } from './bulkWriter.js';
@@ -105,6 +108,11 @@ export function generateDemoWorkspace(
     db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = OFF');
     summary = fill(db, options.seed, scale, options.onProgress);
+    // The dashboard's summed tables, as an import leaves them, so that
+    // the first look at the demo does not build them.
+    rebuildMrrMonthEnds(db);
+    rebuildDealAggregates(db);
+    rebuildSummedTables(db);
     db.pragma('foreign_keys = ON');
     db.pragma('journal_mode = WAL');
     db.close();

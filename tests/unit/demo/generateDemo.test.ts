@@ -39,7 +39,10 @@ describe('generateDemoWorkspace: determinism', () => {
 
     const tables = tableNames(first.db);
     expect(tables).toEqual(tableNames(second.db));
-    for (const table of tables) {
+    // The summed tables' states say when they were built; the sums
+    // themselves are compared like every other table.
+    const builtAt = ['aggregate_state', 'mrr_state', 'summed_state'];
+    for (const table of tables.filter((name) => !builtAt.includes(name))) {
       expect(tableHash(second.db, table), table).toBe(
         tableHash(first.db, table),
       );
