@@ -1,9 +1,11 @@
 // The summed tables of migration 11 (receivables, contract values, new
-// customers, renewals, CSAT), brought up to date together: the import
+// customers, renewals, CSAT, paying accounts, leads), brought up to date
+// together: the import
 // calls this in its worker before it commits.
 import type { Db } from '../store/database.js';
 import { ensureSummed, rebuildSummed } from './common/summedState.js';
 import { firstPaymentSums } from './acquisition/firstPayments.js';
+import { leadSums } from './acquisition/spendAndLeads.js';
 import { contractSums } from './cash/contractsBook.js';
 import { invoiceSums } from './cash/receivablesBook.js';
 import {
@@ -19,6 +21,7 @@ const SUMMED_TABLES = [
   renewalSums,
   ticketScoreSums,
   payingAccountSums,
+  leadSums,
 ];
 
 export function ensureSummedTables(db: Db): void {

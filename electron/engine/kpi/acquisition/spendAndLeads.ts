@@ -1,11 +1,12 @@
 // Campaign spend and leads per channel. Spend takes its campaign's
 // channel; a lead takes its own channel, or else its campaign's. The whole
-// workspace's leads are kept in memory per day and channel.
+// workspace's leads are summed per day and channel in `lead_days`.
 import { toMajor } from '../../../../shared/money.js';
 import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext } from '../metricTypes.js';
 import { moneySum, type MoneySum } from '../common/money.js';
 import { cachedFigures } from '../common/changeCache.js';
+import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import type { SegmentCondition } from '../common/segments.js';
 
 /** The channel shown for spend or leads that name none. */
@@ -55,19 +56,32 @@ type LeadDays = {
 };
 
 /** The whole workspace's leads per creation day and channel. */
+export const leadSums: SummedTable = {
+  name: 'leads',
+  sources: ['leads', 'campaigns'],
+  extra: () => '',
+  build(db) {
+    db.exec('DELETE FROM lead_days');
+    db.prepare(
+      `INSERT INTO lead_days (day, channel, leads)
+       SELECT l.created_on, coalesce(l.channel, c.channel, @none), count(*)
+         FROM leads l
+         LEFT JOIN campaigns c ON c.id = l.campaign_id
+        WHERE l.created_on IS NOT NULL
+        GROUP BY 1, 2`,
+    ).run({ none: NO_CHANNEL });
+    return true;
+  },
+};
+
 function leadDays(context: MetricContext): LeadDays {
   const { db } = context;
   return cachedFigures(db, 'leads', ['leads', 'campaigns'], () => {
+    ensureSummed(db, leadSums);
     const rows = db
-      .prepare(
-        `SELECT l.created_on, coalesce(l.channel, c.channel, @none), count(*)
-           FROM leads l
-           LEFT JOIN campaigns c ON c.id = l.campaign_id
-          WHERE l.created_on IS NOT NULL
-          GROUP BY 1, 2 ORDER BY 1`,
-      )
+      .prepare('SELECT day, channel, leads FROM lead_days ORDER BY day')
       .raw()
-      .all({ none: NO_CHANNEL }) as [string, string, number][];
+      .all() as [string, string, number][];
     const kept: LeadDays = { days: [], channels: [], ranges: new Map() };
     for (const [day, channel, leads] of rows) {
       if (kept.days.at(-1) !== day) {

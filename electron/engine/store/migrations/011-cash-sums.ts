@@ -1,5 +1,5 @@
 // Summed tables for receivables, credit sales, contract values, new
-// customers, renewals and CSAT, so that
+// customers, renewals, CSAT, paying accounts and leads, so that
 // the dashboard's first look after an import reads thousands of rows
 // rather than every invoice, subscription and ticket. They are rebuilt in the
 // import's worker and, lazily, whenever the change counter of their source
@@ -90,6 +90,14 @@ CREATE TABLE paying_account_months (
   month INTEGER PRIMARY KEY,
   accounts INTEGER NOT NULL
 ) STRICT;
+
+-- Leads by creation day and channel (their own, else their campaign's).
+CREATE TABLE lead_days (
+  day TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  leads INTEGER NOT NULL,
+  PRIMARY KEY (day, channel)
+) STRICT, WITHOUT ROWID;
 
 -- The change counts and settings a summed table was built at; is_exact is
 -- 0 when some source row could not be summed exactly (a date that is not a
