@@ -17,8 +17,6 @@ export const METRIC_NOTE_TEMPLATES = {
     'These deals are in {currencies}; amounts in different currencies are not added without an exchange rate.',
   unansweredSegment:
     'The {subject} behind this metric cannot be split by {fields}; remove that filter to see a value.',
-  dealsUnanswered:
-    'Deals cannot be split by {fields}; that filter is not applied.',
   noLeads: 'No leads were created in the period.',
   noNewCustomers: 'No new customers in the period.',
   noInvoicesIssued: 'No invoices were issued in the period.',

@@ -2,7 +2,6 @@
 // calendar, loads the exchange rates into the reporting currency, checks
 // the segment filters, and hands each metric to the module that defines
 // it. The sales metrics answer through the sales KPI queries.
-import { metricNote } from '../../../shared/metricNotes.js';
 import type { GridEntity } from '../../../shared/contract.js';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import { metricEntry, METRIC_IDS } from '../../../shared/catalogue/index.js';
@@ -15,7 +14,7 @@ import type { Db } from '../store/database.js';
 import { fiscalCalendar, readSettings } from '../store/settings.js';
 import { acquisitionMetrics } from './acquisition/acquisitionMetrics.js';
 import { cashMetrics } from './cash/cashMetrics.js';
-import { segmentCondition } from './common/segments.js';
+import { segmentCondition, unansweredNote } from './common/segments.js';
 import { customerMetrics } from './customers/customerMetrics.js';
 import { loadRateBook } from './fx.js';
 import {
@@ -136,18 +135,18 @@ function salesResults(
     scope: context.filters.length ? segment : undefined,
     rates: context.rates,
   });
+  // A filter the deals cannot follow (a plan) leaves no value rather
+  // than the whole workspace's, as the other metrics do.
   const unanswered = segment.unanswered.length
-    ? metricNote('dealsUnanswered', {
-        fields: segment.unanswered.join(' or '),
-      })
+    ? unansweredNote('opportunities', segment.unanswered)
     : null;
   return metrics.map((value) => ({
     id: value.id,
-    value: value.value,
+    value: unanswered === null ? value.value : null,
     unit: value.unit,
     currency: value.currency,
     period: period.label,
-    note: [value.note, unanswered].filter(Boolean).join(' ') || null,
+    note: unanswered ?? value.note,
     inputs: {},
   }));
 }

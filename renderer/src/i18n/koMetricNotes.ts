@@ -16,8 +16,6 @@ export const koMetricNotes: Record<keyof typeof enMetricNotes, string> = {
     '이 거래들의 통화는 {currencies}입니다. 환율 없이 다른 통화의 금액은 합산하지 않습니다.',
   'note.unansweredSegment':
     '이 지표의 {subject}은(는) {fields} 기준으로 나눌 수 없습니다. 값을 보려면 그 필터를 해제하세요.',
-  'note.dealsUnanswered':
-    '거래는 {fields} 기준으로 나눌 수 없어 그 필터는 적용되지 않았습니다.',
   'note.noLeads': '이 기간에 생성된 리드가 없습니다.',
   'note.noNewCustomers': '이 기간에 신규 고객이 없습니다.',
   'note.noInvoicesIssued': '이 기간에 발행된 청구서가 없습니다.',

@@ -153,6 +153,14 @@ describe('sales metrics through the metric engine', () => {
     });
     // Bo: one won, one lost.
     expect(value(bo, 'win_rate')).toBe(0.5);
+    // Deals have no plan: no value rather than the whole workspace's.
+    const onPlan = computeMetrics(db, {
+      metrics: ['deals_won'],
+      period: '2024-03',
+      where: [{ field: 'plan', value: 'Pro' }],
+    });
+    expect(value(onPlan, 'deals_won')).toBeNull();
+    expect(onPlan.metrics[0]?.note).toMatch(/cannot be split by plan/);
     expect(segmentValues(db, 'industry')).toEqual(['Health', 'Retail']);
     const choices = scopeChoices(db);
     expect(choices.currencies).toEqual(['EUR', 'USD']);

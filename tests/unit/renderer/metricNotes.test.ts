@@ -47,11 +47,14 @@ describe('metric notes', () => {
     }
     const joined = [
       metricNote('missingCloseRate', { reporting: 'USD', currencies: 'EUR' }),
-      metricNote('dealsUnanswered', { fields: 'plan' }),
+      metricNote('unansweredSegment', {
+        subject: 'opportunities',
+        fields: 'plan',
+      }),
     ].join(' ');
     expect(parseMetricNotes(joined)?.map((note) => note.code)).toEqual([
       'missingCloseRate',
-      'dealsUnanswered',
+      'unansweredSegment',
     ]);
     expect(parseMetricNotes('Something the engine never writes.')).toBeNull();
   });
