@@ -145,6 +145,15 @@ export const agingSchema = z.object({
 });
 
 /** The records behind one metric value, for the grid. */
+/** Receivables aging buckets, by days past due at the period end. */
+export const AGING_BUCKET_IDS = [
+  'current',
+  '1-30',
+  '31-60',
+  '61-90',
+  '90+',
+] as const;
+
 export const metricDrillSchema = metricScopeSchema.extend({
   metric: z.string().min(1).max(60),
   /**
@@ -155,6 +164,8 @@ export const metricDrillSchema = metricScopeSchema.extend({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
     .optional(),
+  /** One aging bucket of the receivables: its invoices only. */
+  bucket: z.enum(AGING_BUCKET_IDS).optional(),
 });
 export type MetricDrillArgs = z.input<typeof metricDrillSchema>;
 

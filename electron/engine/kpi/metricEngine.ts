@@ -13,7 +13,11 @@ import { resolvePeriod, type PeriodRange } from '../../../shared/period.js';
 import type { Db } from '../store/database.js';
 import { fiscalCalendar, readSettings } from '../store/settings.js';
 import { acquisitionMetrics } from './acquisition/acquisitionMetrics.js';
-import { cashMetrics } from './cash/cashMetrics.js';
+import {
+  cashMetrics,
+  receivablesDrill,
+  type AgingBucket,
+} from './cash/cashMetrics.js';
 import { segmentCondition, unansweredNote } from './common/segments.js';
 import { customerMetrics } from './customers/customerMetrics.js';
 import { loadRateBook } from './fx.js';
@@ -193,9 +197,21 @@ export function metricDrill(
   request: Omit<MetricsRequest, 'metrics'> & {
     metric: string;
     cohort?: string;
+    bucket?: AgingBucket;
   },
 ): MetricDrill {
   checkMetricIds([request.metric]);
+  if (request.bucket !== undefined) {
+    if (request.metric !== 'receivables') {
+      throw new WorkbenchError(
+        'invalid_argument',
+        `An aging bucket narrows the rows of receivables, not of ` +
+          `${request.metric}.`,
+      );
+    }
+    const context = metricContext(db, request);
+    return receivablesDrill(context, periodOf(db, request), request.bucket);
+  }
   if (
     request.cohort !== undefined &&
     !COHORT_DRILL_METRICS.includes(request.metric)

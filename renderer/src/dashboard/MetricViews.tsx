@@ -2,6 +2,7 @@
 // and the CSAT trend. Each bar or point opens the rows behind it; each
 // chart saves as PNG; an empty view says what to import to fill it.
 import { useMemo, type ReactNode } from 'react';
+import { AGING_BUCKET_IDS } from '../../../shared/metricSchemas.js';
 import { Chart, type ChartOption, type ChartPick } from '../charts/Chart.js';
 import { useColorScheme } from '../common/useColorScheme.js';
 import { ErrorNotice } from '../common/StatusNotice.js';
@@ -165,6 +166,11 @@ export function WaterfallPanel({ data, isBusy }: ViewProps) {
 
 type ViewProps = { data: ViewsData | null; isBusy: boolean };
 
+const isAgingBucket = (
+  bucket: string | undefined,
+): bucket is (typeof AGING_BUCKET_IDS)[number] =>
+  (AGING_BUCKET_IDS as readonly (string | undefined)[]).includes(bucket);
+
 export function AgingPanel({ data, isBusy }: ViewProps) {
   const t = useT();
   const locale = useStore((state) => state.locale);
@@ -194,9 +200,16 @@ export function AgingPanel({ data, isBusy }: ViewProps) {
         title={title}
         testId="chart-aging"
         fileName={`receivables-aging-${period}`}
-        onPick={() => {
+        onPick={(index) => {
+          // A bar opens the invoices of its bucket.
+          const bucket = value?.buckets[index]?.bucket;
           const scope = scopeArgsOf(useStore.getState());
-          drillMetric('invoices', { metric: 'receivables', period, ...scope });
+          drillMetric('invoices', {
+            metric: 'receivables',
+            period,
+            ...(isAgingBucket(bucket) ? { bucket } : {}),
+            ...scope,
+          });
         }}
       />
     </ViewPanel>

@@ -20,6 +20,7 @@ import {
   type Translate,
 } from '../i18n/index.js';
 import { periodLabel } from '../workspace/periods.js';
+import { agingLabel } from './viewOptions.js';
 
 /** The metric's name; the catalogue's English name where none is kept. */
 export function metricName(locale: Locale, id: string): string {
@@ -132,6 +133,7 @@ export function metricDrillLabel(
   if (drill.period !== undefined) {
     parts.push(periodLabel(t, locale, drill.period, calendar));
   }
+  if (drill.bucket !== undefined) parts.push(agingLabel(t, drill.bucket));
   if (drill.cohort !== undefined) {
     parts.push(t('drill.cohort', { month: formatMonth(locale, drill.cohort) }));
   }

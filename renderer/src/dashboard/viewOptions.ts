@@ -258,6 +258,8 @@ export function agingOption(
     yAxis: {
       type: 'value',
       name: t('chart.axisReceivables', { currency: aging.currency }),
+      // From the axis to the right, so that a long name is not cut.
+      nameTextStyle: { align: 'left' },
       axisLabel: { formatter: (v: number) => compact(locale, v) },
     },
     series: [
@@ -272,7 +274,7 @@ export function agingOption(
   return { option, labels, summaries };
 }
 
-function agingLabel(t: Translate, bucket: string): string {
+export function agingLabel(t: Translate, bucket: string): string {
   switch (bucket) {
     case 'current':
       return t('aging.current');

@@ -11,6 +11,7 @@ import { resolvePeriod } from '../../../shared/period.js';
 import { WorkbenchError } from '../../../shared/envelope.js';
 import { tempWorkspace, type TempDir } from '../../support/workspace.js';
 import { byId, metricContext } from './metricFixture.js';
+import { metricDrill } from '../../../electron/engine/kpi/metricEngine.js';
 
 const MARCH = resolvePeriod('2024-03');
 
@@ -144,6 +145,21 @@ describe('receivables and DSO', () => {
     expect(numbers('current')).toEqual(['2', '8']);
     expect(numbers('90+')).toEqual(['5']);
     expect(cashMetrics.drill(context, 'dso', MARCH)?.entity).toBe('invoices');
+    // What a bar of the aging chart asks for: #4 is one day late.
+    const bar = metricDrill(db, {
+      metric: 'receivables',
+      period: '2024-03',
+      bucket: '1-30',
+    });
+    const late = gridRows(
+      db,
+      { entity: bar.entity, limit: 100, offset: 0 },
+      bar,
+    );
+    expect(late.rows.map((row) => row['number'])).toEqual(['4']);
+    expect(() =>
+      metricDrill(db, { metric: 'dso', period: '2024-03', bucket: '1-30' }),
+    ).toThrow(/aging bucket narrows the rows of receivables/);
   });
 
   it('filters by the account industry', () => {

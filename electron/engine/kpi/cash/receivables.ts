@@ -1,19 +1,14 @@
 // Receivables, their aging and DSO. An invoice is receivable at a day when
 // it was issued on or before it and not settled by it; its age is the days
 // past its due date on that day. Amounts convert at the issue date's rate.
+import { AGING_BUCKET_IDS } from '../../../../shared/metricSchemas.js';
 import { daysBetween, type PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
 import { moneySum, moneyNote, type MoneySum } from '../common/money.js';
 import { segmentCondition, unansweredNote } from '../common/segments.js';
 import { agingGroupsAt, issuedGroupsBetween } from './receivablesBook.js';
 
-export const AGING_BUCKETS = [
-  'current',
-  '1-30',
-  '31-60',
-  '61-90',
-  '90+',
-] as const;
+export const AGING_BUCKETS = AGING_BUCKET_IDS;
 
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
