@@ -13,7 +13,12 @@ import {
   savedMappingSchema,
 } from './importSchemas.js';
 import { KPI_DIMENSIONS, SALES_METRIC_IDS } from './metrics.js';
-import { METRIC_METHODS, metricDrillSchema } from './metricSchemas.js';
+import {
+  METRIC_METHODS,
+  metricDrillSchema,
+  metricFilterSchema,
+  reportingCurrency,
+} from './metricSchemas.js';
 
 export type {
   MetricDrillArgs,
@@ -211,6 +216,8 @@ export const drillSchema = z.object({
   period: periodText.optional(),
   by: z.enum(KPI_DIMENSIONS).optional(),
   group: z.string().optional(),
+  /** The segment filters the value was computed under. */
+  where: z.array(metricFilterSchema).max(20).optional(),
 });
 export type Drill = z.infer<typeof drillSchema>;
 
@@ -401,6 +408,10 @@ export const contract = {
       metrics: z.array(z.enum(SALES_METRIC_IDS)).default([]),
       period: periodText.optional(),
       by: z.enum(KPI_DIMENSIONS).optional(),
+      /** Segment filters (industry=Retail...), as the metrics take them. */
+      where: z.array(metricFilterSchema).max(20).default([]),
+      /** Amounts converted into this currency at each close date. */
+      currency: reportingCurrency.optional(),
     }),
     result: z.object({ metrics: z.array(kpiValueSchema) }),
   },

@@ -2,6 +2,7 @@
 // boundary: the definitions, computed values, monthly series, the MRR
 // waterfall, cohort retention and receivables aging.
 import { z } from 'zod';
+import { isKnownCurrency } from './money.js';
 
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -47,14 +48,17 @@ export const metricFilterSchema = z.object({
 });
 
 /** Where and how a metric is measured; shared by every metric method. */
+/** A reporting currency: an ISO 4217 code the workbench knows. */
+export const reportingCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'three capital letters, such as EUR')
+  .refine(isKnownCurrency, 'not an ISO 4217 currency code');
+
 export const metricScopeSchema = z.object({
   period: periodText.optional(),
   range: z.object({ start: calendarDate, end: calendarDate }).optional(),
   where: z.array(metricFilterSchema).max(20).default([]),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
+  currency: reportingCurrency.optional(),
   options: z
     .object({
       grossMarginPct: z.number().gt(0).max(100).optional(),

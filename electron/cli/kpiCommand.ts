@@ -14,6 +14,7 @@ import { SEGMENT_FIELDS } from '../engine/kpi/common/segments.js';
 import { segmentValues } from '../engine/kpi/metricEngine.js';
 import { call, usage, withWorkspace, type Io } from './common.js';
 import { formatMetricValue, printKpis } from './output.js';
+import { isKnownCurrency } from '../../shared/money.js';
 
 type Grouped = MetricValue & { group: string | null };
 
@@ -79,26 +80,41 @@ export async function runKpi(argv: string[], io: Io): Promise<number> {
     }
   }
   if (!workspace) usage('kpi needs a workspace');
-  const metrics = values.explain ? [values.explain] : (values.metric ?? []);
+  // A metric named twice is shown once.
+  const metrics = values.explain
+    ? [values.explain]
+    : [...new Set(values.metric ?? [])];
   const where = parseWhere(values.where);
   const currency = values.currency?.toUpperCase();
+  if (currency !== undefined && !isKnownCurrency(currency)) {
+    usage(
+      `--currency takes an ISO 4217 code such as EUR, not ${values.currency}`,
+    );
+  }
   const by = values.by;
   const isSalesOnly =
     metrics.length > 0 && metrics.every((id) => isSalesMetricId(id));
   const isSalesDimension =
     by === undefined || (KPI_DIMENSIONS as readonly string[]).includes(by);
+  // Dimensions only the sales KPIs split by (region, manager, quarter...).
+  const isSalesOnlyDimension =
+    by !== undefined &&
+    isSalesDimension &&
+    !(SEGMENT_FIELDS as readonly string[]).includes(by);
+  const isPlainSales =
+    isSalesDimension && where.length === 0 && currency === undefined;
   return withWorkspace(workspace, async (engine) => {
     if (
       isSalesOnly &&
-      isSalesDimension &&
-      where.length === 0 &&
-      currency === undefined &&
-      !values.explain
+      !values.explain &&
+      (isPlainSales || isSalesOnlyDimension)
     ) {
       const result = await call(engine, 'kpi.compute', {
         metrics: metrics as ArgsOf<'kpi.compute'>['metrics'],
         period: values.period,
         by: by as KpiDimension | undefined,
+        where,
+        ...(currency === undefined ? {} : { currency }),
       });
       io.out(printKpis(result.metrics, Boolean(values.json)));
       return 0;

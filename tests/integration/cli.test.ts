@@ -108,6 +108,40 @@ describe('revops command line', () => {
     expect(groups.every((m) => m.period === '2017')).toBe(true);
     const text = revops(['kpi', path, '--metric', 'win_rate'], temp.dir);
     expect(text.stdout).toMatch(/win_rate\s+63\.2%/);
+    // A segment filter with a sales-only split: the regions add up to the
+    // filtered total that the metric route gives.
+    const wonIn = (extra: string[]) =>
+      (
+        JSON.parse(
+          revops(
+            [
+              'kpi',
+              path,
+              '--metric',
+              'deals_won',
+              '--period',
+              '2017',
+              '--where',
+              'industry=retail',
+              ...extra,
+              '--json',
+            ],
+            temp.dir,
+          ).stdout,
+        ) as { metrics: { value: number | null }[] }
+      ).metrics.map((metric) => metric.value ?? 0);
+    const retailByRegion = wonIn(['--by', 'region']);
+    expect(retailByRegion.length).toBe(3);
+    const [retailTotal] = wonIn([]);
+    expect(retailTotal).toBeGreaterThan(0);
+    expect(retailTotal).toBeLessThan(4238);
+    expect(retailByRegion.reduce((sum, won) => sum + won, 0)).toBe(retailTotal);
+    const badCurrency = revops(
+      ['kpi', path, '--metric', 'bookings', '--currency', 'XYZ'],
+      temp.dir,
+    );
+    expect(badCurrency.code).toBe(2);
+    expect(badCurrency.stderr).toMatch(/ISO 4217 code such as EUR, not XYZ/);
   });
 
   it.skipIf(!hasData)('dry-runs, exports, lists batches and rolls back', () => {

@@ -3,8 +3,7 @@
 // KPI.
 import type { GridRowsArgs } from '../../../shared/contract.js';
 import { WorkbenchError } from '../../../shared/envelope.js';
-import { metricDrill } from '../kpi/metricEngine.js';
-import { salesDrillCondition } from '../kpi/salesKpis.js';
+import { metricDrill, salesDrillUnder } from '../kpi/metricEngine.js';
 import type { Db } from '../store/database.js';
 import { readSettings } from '../store/settings.js';
 import type { GridScope } from './gridQuery.js';
@@ -31,5 +30,6 @@ export function gridScope(
       'Only the opportunities grid shows the deals behind a KPI.',
     );
   }
-  return salesDrillCondition(readSettings(db), args.drill);
+  const { where = [], ...drill } = args.drill;
+  return salesDrillUnder(readSettings(db), drill, where);
 }

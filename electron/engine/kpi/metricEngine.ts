@@ -11,7 +11,11 @@ import {
 } from '../../../shared/metrics.js';
 import { resolvePeriod, type PeriodRange } from '../../../shared/period.js';
 import type { Db } from '../store/database.js';
-import { fiscalCalendar, readSettings } from '../store/settings.js';
+import {
+  fiscalCalendar,
+  readSettings,
+  type WorkspaceSettings,
+} from '../store/settings.js';
 import { acquisitionMetrics } from './acquisition/acquisitionMetrics.js';
 import {
   cashMetrics,
@@ -37,7 +41,11 @@ import {
   ensureMrrMonthEnds,
   recurringMetrics,
 } from './recurring/index.js';
-import { computeSalesKpis, salesDrillCondition } from './salesKpis.js';
+import {
+  computeSalesKpis,
+  salesDrillCondition,
+  type SalesDrill,
+} from './salesKpis.js';
 
 const MODULES: readonly MetricModule[] = [
   recurringMetrics,
@@ -191,6 +199,31 @@ export function computeMetrics(
   };
 }
 
+/**
+ * The deals behind a sales value computed under segment filters: the
+ * value's own condition and the filters'; a filter deals cannot follow
+ * has no rows to show.
+ */
+export function salesDrillUnder(
+  settings: WorkspaceSettings,
+  drill: SalesDrill,
+  filters: readonly MetricFilter[],
+): { where: string; params: Record<string, string | number | null> } {
+  const condition = salesDrillCondition(settings, drill);
+  if (filters.length === 0) return condition;
+  const segment = segmentCondition(filters, 'opportunities', 'drillSeg');
+  if (segment.unanswered.length > 0) {
+    throw new WorkbenchError(
+      'invalid_argument',
+      unansweredNote('opportunities', segment.unanswered),
+    );
+  }
+  return {
+    where: `(${condition.where}) AND (${segment.where})`,
+    params: { ...condition.params, ...segment.params },
+  };
+}
+
 /** The records behind one metric value: what a click on it shows. */
 export function metricDrill(
   db: Db,
@@ -225,10 +258,11 @@ export function metricDrill(
   const context = metricContext(db, request);
   const period = periodOf(db, request);
   if (isSalesMetricId(request.metric)) {
-    const condition = salesDrillCondition(context.settings, {
-      metric: request.metric,
-      period: request.period,
-    });
+    const condition = salesDrillUnder(
+      context.settings,
+      { metric: request.metric, period: request.period },
+      context.filters,
+    );
     return { entity: 'opportunities' satisfies GridEntity, ...condition };
   }
   const module = moduleOf(request.metric);

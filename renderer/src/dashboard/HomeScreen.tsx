@@ -47,9 +47,17 @@ export function HomeScreen() {
   const counts = workspace?.counts ?? {};
   const hasDeals = (counts['opportunities'] ?? 0) > 0;
   const hasFigures = FIGURE_TABLES.some((table) => (counts[table] ?? 0) > 0);
+  const segmentFilter = useStore((state) => state.segmentFilter);
   useEffect(() => {
     if (hasDeals) void loadDashboard();
-  }, [hasDeals, period, dataVersion, loadDashboard]);
+  }, [
+    hasDeals,
+    period,
+    dataVersion,
+    segmentFilter,
+    reportingCurrency,
+    loadDashboard,
+  ]);
 
   if (!workspace) return null;
   if (!hasFigures) return <EmptyWorkspace />;

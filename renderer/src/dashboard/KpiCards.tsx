@@ -6,6 +6,7 @@ import { useT } from '../common/useT.js';
 import { drillOf } from '../grids/drill.js';
 import { useStore } from '../store/index.js';
 import { metricFormulaKey, metricNameKey, showKpi } from './kpiFormat.js';
+import { scopeArgsOf } from './metricsSlice.js';
 
 type KpiCardsProps = {
   values: readonly KpiValue[];
@@ -32,7 +33,12 @@ export function KpiCards({ values, currency, isStale }: KpiCardsProps) {
         const shown = showKpi(t, locale, kpi, currency);
         // The period the shown number was computed for, which lags the
         // picker's while a new period loads.
-        const drill = drillOf(id, kpi ? kpi.period : period);
+        const drill = drillOf(
+          id,
+          kpi ? kpi.period : period,
+          undefined,
+          scopeArgsOf(useStore.getState()).where,
+        );
         const name = t(metricNameKey(id));
         const definitionId = `kpi-definition-${id}`;
         return (

@@ -16,6 +16,7 @@ import {
   type BreakdownMeasure,
 } from './dashboardSlice.js';
 import { metricNameKey } from './kpiFormat.js';
+import { scopeArgsOf } from './metricsSlice.js';
 
 function isDimension(value: string): value is BreakdownDimension {
   return (BREAKDOWN_DIMENSIONS as readonly string[]).includes(value);
@@ -56,7 +57,14 @@ export function QuarterPanel({ currency }: { currency: string }) {
         // The bars are bookings (won deals); the line is the win rate,
         // whose deals are the won and the lost.
         const metric = seriesIndex === 1 ? 'win_rate' : 'bookings';
-        drillInto(drillOf(metric, period, { by: 'quarter', group }));
+        drillInto(
+          drillOf(
+            metric,
+            period,
+            { by: 'quarter', group },
+            scopeArgsOf(useStore.getState()).where,
+          ),
+        );
       },
     };
   }, [chart, data, t, drillInto]);
@@ -128,7 +136,14 @@ export function BreakdownPanel({ currency }: { currency: string }) {
       onPick: (dataIndex) => {
         const group = groups[dataIndex];
         if (group === undefined) return;
-        drillInto(drillOf(measure, period, { by: dataBy, group }));
+        drillInto(
+          drillOf(
+            measure,
+            period,
+            { by: dataBy, group },
+            scopeArgsOf(useStore.getState()).where,
+          ),
+        );
       },
     };
   }, [chart, data, t, measure, dataBy, drillInto]);

@@ -10,6 +10,7 @@ import {
 import { api } from '../api/index.js';
 import { IDLE, type Loadable, type SliceCreator } from '../store/types.js';
 import { loadDataSpan, quartersOfSpan } from './dataSpan.js';
+import { scopeArgsOf } from './metricsSlice.js';
 
 export type BreakdownDimension = Exclude<KpiDimension, 'quarter'>;
 export const BREAKDOWN_DIMENSIONS = [
@@ -62,9 +63,14 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (
 ) => {
   const latest = { kpis: 0, quarters: 0, breakdown: 0, known: 0 };
 
+  // The period, and the segment filter and reporting currency the metric
+  // cards above use, so that the two sections agree.
   const periodArgs = () => {
     const period = get().period;
-    return period === null ? {} : { period };
+    return {
+      ...(period === null ? {} : { period }),
+      ...scopeArgsOf(get()),
+    };
   };
 
   return {

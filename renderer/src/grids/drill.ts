@@ -5,6 +5,7 @@ import type { Drill } from '../../../shared/contract.js';
 import type { KpiDimension, SalesMetricId } from '../../../shared/metrics.js';
 import type { FiscalCalendar } from '../../../shared/period.js';
 import { metricNameKey } from '../dashboard/kpiFormat.js';
+import { segmentKey } from '../dashboard/metricText.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import { periodLabel } from '../workspace/periods.js';
 
@@ -18,11 +19,13 @@ export function drillOf(
   metric: SalesMetricId,
   period: string | null,
   grouping?: { by: KpiDimension; group: string },
+  where: readonly { field: string; value: string }[] = [],
 ): Drill {
   return {
     metric,
     ...(period === null ? {} : { period }),
     ...(grouping ?? {}),
+    ...(where.length > 0 ? { where: [...where] } : {}),
   };
 }
 
@@ -54,6 +57,14 @@ export function drillLabel(
         }),
       );
     }
+  }
+  for (const filter of drill.where ?? []) {
+    parts.push(
+      t('drill.group', {
+        dimension: t(`segment.${segmentKey(filter.field)}`),
+        group: filter.value,
+      }),
+    );
   }
   return parts.join(t('drill.separator'));
 }

@@ -176,6 +176,25 @@ describe('sales metrics through the metric engine', () => {
       drill,
     );
     expect(rows.total).toBe(2);
+    // Under a segment filter, only that segment's deals.
+    const retail = metricDrill(db, {
+      metric: 'deals_won',
+      period: '2024-03',
+      where: [{ field: 'industry', value: 'Retail' }],
+    });
+    const retailRows = gridRows(
+      db,
+      { entity: 'opportunities', offset: 0, limit: 10 },
+      retail,
+    );
+    expect(retailRows.total).toBe(1);
+    expect(() =>
+      metricDrill(db, {
+        metric: 'deals_won',
+        period: '2024-03',
+        where: [{ field: 'plan', value: 'Pro' }],
+      }),
+    ).toThrow(/cannot be split by plan/);
   });
 });
 
