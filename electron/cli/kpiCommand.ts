@@ -104,6 +104,17 @@ export async function runKpi(argv: string[], io: Io): Promise<number> {
   const isPlainSales =
     isSalesDimension && where.length === 0 && currency === undefined;
   return withWorkspace(workspace, async (engine) => {
+    // A value no record has gives empty figures: say so, not only zeros.
+    for (const filter of where) {
+      const known = segmentValues(engine.currentWorkspace().db, filter.field);
+      if (!known.includes(filter.value)) {
+        io.err(
+          `kpi: no record has ${filter.field} = ${filter.value}; the ` +
+            `figures under it are empty (known values: ` +
+            `${known.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''}).\n`,
+        );
+      }
+    }
     if (
       isSalesOnly &&
       !values.explain &&

@@ -142,6 +142,12 @@ describe('revops command line', () => {
     );
     expect(badCurrency.code).toBe(2);
     expect(badCurrency.stderr).toMatch(/ISO 4217 code such as EUR, not XYZ/);
+    const nowhere = revops(
+      ['kpi', path, '--metric', 'deals_won', '--where', 'industry=Nope'],
+      temp.dir,
+    );
+    expect(nowhere.code).toBe(0);
+    expect(nowhere.stderr).toMatch(/no record has industry = Nope/);
   });
 
   it.skipIf(!hasData)('dry-runs, exports, lists batches and rolls back', () => {

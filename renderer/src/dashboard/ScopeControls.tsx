@@ -9,6 +9,9 @@ import { SEGMENT_FIELDS, type SegmentField } from './metricsSlice.js';
 
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CAD', 'AUD'];
 
+/** Most values the engine lists per field (`metrics.scopeChoices`). */
+const CHOICES_CAP = 300;
+
 function isSegmentField(value: string): value is SegmentField {
   return (SEGMENT_FIELDS as readonly string[]).includes(value);
 }
@@ -36,6 +39,14 @@ function ScopeFields() {
     ...new Set([base, ...(choices?.currencies ?? []), ...COMMON_CURRENCIES]),
   ];
   const offered = field === '' ? [] : (choices?.segments[field] ?? []);
+  // The list is whole below its cap: a value not on it is in no record,
+  // and every figure under it would be empty.
+  const isUnknown =
+    filter !== null &&
+    filter.field === field &&
+    offered.length > 0 &&
+    offered.length < CHOICES_CAP &&
+    !offered.includes(filter.value);
   const apply = (nextField: SegmentField | '', nextValue: string) => {
     const trimmed = nextValue.trim();
     setFilter(
@@ -91,6 +102,15 @@ function ScopeFields() {
               <option key={item} value={item} />
             ))}
           </datalist>
+          {isUnknown && (
+            <span
+              className="scope-warning"
+              role="status"
+              data-testid="segment-unknown"
+            >
+              {t('scope.unknownValue', { value: filter?.value ?? '' })}
+            </span>
+          )}
         </>
       )}
       <label className="visually-hidden" htmlFor="reporting-currency">

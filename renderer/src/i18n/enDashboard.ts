@@ -154,6 +154,7 @@ export const enDashboard = {
   'targets.progress': 'Progress toward the target',
   'targets.against': 'Target {target} · {share} of the way',
 
+  'scope.unknownValue': 'No record has “{value}”: the figures are empty.',
   'scope.label': 'Segment and currency',
   'scope.field': 'Segment field',
   'scope.value': 'Segment value',
