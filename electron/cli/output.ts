@@ -7,6 +7,7 @@ import type {
   JobProgress,
   KpiValue,
 } from '../../shared/contract.js';
+import { currencyExponent } from '../../shared/money.js';
 
 /** Rejected rows listed under a file in text output; --json lists all. */
 const SHOWN_ERRORS = 5;
@@ -70,8 +71,15 @@ export function formatMetricValue(metric: {
       return `${(value * 100).toFixed(1)}%`;
     case 'multiple':
       return `${value.toFixed(2)}×`;
-    case 'currency':
-      return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${metric.currency ?? ''}`.trim();
+    case 'currency': {
+      // Cents when there are any, to the currency's own minor unit.
+      const digits = metric.currency ? currencyExponent(metric.currency) : 2;
+      const text = value.toLocaleString('en-US', {
+        minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
+        maximumFractionDigits: digits,
+      });
+      return `${text} ${metric.currency ?? ''}`.trim();
+    }
     case 'days':
     case 'months':
       return `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${metric.unit}`;
