@@ -356,6 +356,33 @@ describe.skipIf(reason !== null)('browser mode, end to end', () => {
     await shoot('11-dashboard-one-quarter');
   });
 
+  it('narrows both sections to one industry, and flags a value no one has', async () => {
+    const wholeWon = await byTestId('kpi-deals_won').textContent();
+    const bookingsCard = byTestId('metric-value-bookings');
+    await byTestId('segment-field').selectOption('industry');
+    await byTestId('segment-value').fill('retail');
+    await byTestId('segment-value').press('Enter');
+    await expect
+      .poll(() => byTestId('kpi-deals_won').textContent(), { timeout: 30_000 })
+      .not.toBe(wholeWon);
+    // The metric cards and the sales section agree under the filter.
+    await expect
+      .poll(async () => [
+        await bookingsCard.textContent(),
+        await byTestId('kpi-bookings').textContent(),
+      ])
+      .toSatisfy(([card, sales]) => card === sales && card !== null);
+    await shoot('11b-dashboard-one-industry');
+    await byTestId('segment-value').fill('Nope');
+    await byTestId('segment-value').press('Enter');
+    await byTestId('segment-unknown').waitFor();
+    await shoot('11c-segment-value-unknown');
+    await byTestId('segment-field').selectOption('');
+    await expect
+      .poll(() => byTestId('kpi-deals_won').textContent(), { timeout: 30_000 })
+      .toBe(wholeWon);
+  });
+
   it('searches and exports a grid as the engine filters it', async () => {
     await byTestId('place-data').click();
     await byTestId('tab-accounts').click();

@@ -107,6 +107,7 @@ function ScopeFields() {
               className="scope-warning"
               role="status"
               data-testid="segment-unknown"
+              title={t('scope.unknownValueHint')}
             >
               {t('scope.unknownValue', { value: filter?.value ?? '' })}
             </span>

@@ -154,7 +154,9 @@ export const enDashboard = {
   'targets.progress': 'Progress toward the target',
   'targets.against': 'Target {target} · {share} of the way',
 
-  'scope.unknownValue': 'No record has “{value}”: the figures are empty.',
+  'scope.unknownValue': 'No record has “{value}”',
+  'scope.unknownValueHint':
+    'No record has this value, so every figure under the filter is empty. Pick a value from the list.',
   'scope.label': 'Segment and currency',
   'scope.field': 'Segment field',
   'scope.value': 'Segment value',

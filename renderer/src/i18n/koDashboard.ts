@@ -157,8 +157,9 @@ export const koDashboard: Record<keyof typeof enDashboard, Message> = {
   'targets.progress': '목표 진행률',
   'targets.against': '목표 {target} · {share} 달성',
 
-  'scope.unknownValue':
-    '“{value}” 값을 가진 레코드가 없어 수치가 비어 있습니다.',
+  'scope.unknownValue': '“{value}” 값의 레코드 없음',
+  'scope.unknownValueHint':
+    '이 값을 가진 레코드가 없어 필터 아래의 모든 수치가 비어 있습니다. 목록에서 값을 고르세요.',
   'scope.label': '세그먼트와 통화',
   'scope.field': '세그먼트 항목',
   'scope.value': '세그먼트 값',
