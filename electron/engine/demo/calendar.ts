@@ -3,10 +3,20 @@
 // produced only when a row is written. "Today" is a fixed anchor rather than
 // the clock, so that one seed always gives the same file.
 
-import { addMonths, civilOf, dayOfCivil, type Day } from './civil.js';
+import {
+  addMonths,
+  civilOf,
+  dayOfCivil,
+  type Day,
+} from '../../../shared/civilDays.js';
 
-export type { Day } from './civil.js';
-export { addMonths, monthStart, quarterStart, yearOf } from './civil.js';
+export type { Day } from '../../../shared/civilDays.js';
+export {
+  addMonths,
+  monthStart,
+  quarterStart,
+  yearOf,
+} from '../../../shared/civilDays.js';
 
 export const SECONDS_PER_DAY = 86_400;
 

@@ -8,6 +8,7 @@ import { metricDrill } from '../../../electron/engine/kpi/metricEngine.js';
 import {
   DEFAULT_METRIC_OPTIONS,
   type MetricContext,
+  type MetricDrill,
   type MetricFilter,
 } from '../../../electron/engine/kpi/metricTypes.js';
 import { storedMovementsSql } from '../../../electron/engine/kpi/recurring/figures.js';
@@ -229,14 +230,9 @@ describe('dashboard views', () => {
 });
 
 describe('drills', () => {
-  const idsOf = (id: string, period: string, filters: MetricFilter[] = []) => {
-    const drill = recurringMetrics.drill(
-      context(filters),
-      id,
-      resolvePeriod(period),
-    );
-    if (!drill) return null;
-    const { rows } = gridRows(
+  /** The ids of the rows a drill lists, in id order. */
+  const rowIds = (drill: MetricDrill) =>
+    gridRows(
       db,
       {
         entity: drill.entity,
@@ -247,8 +243,14 @@ describe('drills', () => {
         quickSearch: '',
       },
       drill,
+    ).rows.map((row) => row['id']);
+  const idsOf = (id: string, period: string, filters: MetricFilter[] = []) => {
+    const drill = recurringMetrics.drill(
+      context(filters),
+      id,
+      resolvePeriod(period),
     );
-    return rows.map((row) => row['id']);
+    return drill ? rowIds(drill) : null;
   };
 
   it('lists the subscriptions behind each number', () => {
@@ -274,25 +276,9 @@ describe('drills', () => {
       month: string,
       filters: MetricFilter[] = [],
     ) => {
-      const drill = metricDrill(db, {
-        metric,
-        cohort,
-        period: month,
-        where: filters,
-      });
-      const { rows } = gridRows(
-        db,
-        {
-          entity: drill.entity,
-          offset: 0,
-          limit: 100,
-          sort: [{ column: 'id', direction: 'asc' }],
-          filters: {},
-          quickSearch: '',
-        },
-        drill,
+      return rowIds(
+        metricDrill(db, { metric, cohort, period: month, where: filters }),
       );
-      return rows.map((row) => row['id']);
     };
     // January's cohort is A1, A2 and A5. At the March end A2 has stopped
     // (S3 ended on 03-31); A3's S5 and S6 belong to February's cohort.

@@ -295,6 +295,31 @@ function entryOf(kept: Book, end: string, reporting: string): number | null {
   return at < kept.length ? at : null;
 }
 
+/**
+ * Adds a foreign line to its group: one per `key`, currency and issue
+ * day, carrying `extra` (such as its bucket).
+ */
+function addLine<G extends IssuedGroup>(
+  groups: Map<string, G>,
+  key: string,
+  line: ForeignLine,
+  extra: Omit<G, keyof IssuedGroup>,
+): void {
+  const id = `${key}\u0000${line.issuedOn}`;
+  const group =
+    groups.get(id) ??
+    ({
+      ...extra,
+      currency: line.currency,
+      issuedOn: line.issuedOn,
+      amount: 0,
+      invoices: 0,
+    } as G);
+  group.amount += line.amount;
+  group.invoices += line.invoices;
+  groups.set(id, group);
+}
+
 /** Open invoices at a month end by bucket, or null when not known here. */
 export function agingGroupsAt(
   db: Db,
@@ -324,17 +349,7 @@ export function agingGroupsAt(
   for (const line of kept.foreign) {
     if (line.enter > at || line.leave <= at) continue;
     const bucket = bucketOf(line.dueDay, endDay);
-    const key = `${bucket}\u0000${line.currency}\u0000${line.issuedOn}`;
-    const group = foreign.get(key) ?? {
-      bucket,
-      currency: line.currency,
-      issuedOn: line.issuedOn,
-      amount: 0,
-      invoices: 0,
-    };
-    group.amount += line.amount;
-    group.invoices += line.invoices;
-    foreign.set(key, group);
+    addLine(foreign, `${bucket}\u0000${line.currency}`, line, { bucket });
   }
   return [...groups, ...foreign.values()];
 }
@@ -368,16 +383,7 @@ export function issuedGroupsBetween(
   const foreign = new Map<string, IssuedGroup>();
   for (const line of kept.foreign) {
     if (line.enter < from || line.enter > to) continue;
-    const key = `${line.currency}\u0000${line.issuedOn}`;
-    const group = foreign.get(key) ?? {
-      currency: line.currency,
-      issuedOn: line.issuedOn,
-      amount: 0,
-      invoices: 0,
-    };
-    group.amount += line.amount;
-    group.invoices += line.invoices;
-    foreign.set(key, group);
+    addLine(foreign, line.currency, line, {});
   }
   return [...groups, ...foreign.values()];
 }

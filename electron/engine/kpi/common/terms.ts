@@ -1,6 +1,7 @@
 // Contract terms in months, on calendar dates without time zones. The
 // arithmetic runs on day numbers so that books of many terms can call it
 // in tight loops; the text forms below are thin wrappers over it.
+import { dayOfCivil } from '../../../../shared/civilDays.js';
 import { daysInMonth } from '../../../../shared/period.js';
 
 /** A calendar day as numbers, month and day 1-based. */
@@ -25,19 +26,7 @@ export const civilKey = ({ year, month, day }: Civil): number =>
 
 /** Days since 1970-01-01 (negative before), by the civil-calendar rules. */
 export function dayNumberOf({ year, month, day }: Civil): number {
-  // Counted from a year that starts in March, so that the leap day is the
-  // last day of its year.
-  const shifted = month <= 2 ? year - 1 : year;
-  const era = Math.floor(shifted / 400);
-  const yearOfEra = shifted - era * 400;
-  const monthFromMarch = (month + 9) % 12;
-  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 +
-    Math.floor(yearOfEra / 4) -
-    Math.floor(yearOfEra / 100) +
-    dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  return dayOfCivil(year, month, day);
 }
 
 /** The same day `count` months later, kept inside a shorter month. */

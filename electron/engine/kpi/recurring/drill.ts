@@ -3,7 +3,11 @@
 import type { RecurringMetricId } from '../../../../shared/catalogue/recurring.js';
 import type { PeriodRange } from '../../../../shared/period.js';
 import type { MetricContext, MetricDrill } from '../metricTypes.js';
-import { buildMrrChanges, type MovementKind } from './changes.js';
+import {
+  buildMrrChanges,
+  type MovementKind,
+  type MrrChange,
+} from './changes.js';
 import { filterSql } from './filters.js';
 import { ensureMrrMonthEnds, readSubscriptionLines } from './monthEnds.js';
 import { monthEndOf, monthIndexOf, monthsInPeriod } from './months.js';
@@ -34,6 +38,27 @@ const DRILL_KINDS: Partial<Record<RecurringMetricId, MovementKind[]>> = {
 
 type Params = MetricDrill['params'];
 
+/**
+ * The customers of the filtered subscriptions' own changes that `keeps`,
+ * as an SQL membership bound to `param`: a subscription field (the plan)
+ * splits a customer's MRR, so the stored changes do not hold them.
+ */
+function filteredCustomers(
+  context: MetricContext,
+  params: Params,
+  param: string,
+  keeps: (change: MrrChange) => boolean,
+): string {
+  const filter = filterSql(context.filters);
+  const lines = readSubscriptionLines(context.db, filter.where, filter.params);
+  const customers = new Set<string>();
+  for (const change of buildMrrChanges(lines)) {
+    if (keeps(change)) customers.add(change.customer);
+  }
+  params[param] = JSON.stringify([...customers].sort());
+  return `${CUSTOMER_SQL} IN (SELECT value FROM json_each(@${param}))`;
+}
+
 /** Customers with one of `kinds` in the months, as an SQL membership. */
 function customersWith(
   context: MetricContext,
@@ -44,22 +69,11 @@ function customersWith(
   params: Params,
 ): string {
   if (hasSubscriptionField) {
-    const filter = filterSql(context.filters);
-    const lines = readSubscriptionLines(
-      context.db,
-      filter.where,
-      filter.params,
-    );
-    const customers = new Set<string>();
-    for (const change of buildMrrChanges(lines)) {
+    return filteredCustomers(context, params, 'drillCustomers', (change) => {
       const isInPeriod =
         change.monthEnd >= firstEnd && change.monthEnd <= lastEnd;
-      if (isInPeriod && kinds.includes(change.kind)) {
-        customers.add(change.customer);
-      }
-    }
-    params['drillCustomers'] = JSON.stringify([...customers].sort());
-    return `${CUSTOMER_SQL} IN (SELECT value FROM json_each(@drillCustomers))`;
+      return isInPeriod && kinds.includes(change.kind);
+    });
   }
   ensureMrrMonthEnds(context.db);
   params['drillKinds'] = JSON.stringify(kinds);
@@ -134,18 +148,12 @@ export function cohortDrill(
   if (filter.hasSubscriptionField) {
     // A subscription field splits customers, so cohorts come from the
     // filtered subscriptions, as the cohort grid counts them.
-    const lines = readSubscriptionLines(
-      context.db,
-      filter.where,
-      filter.params,
+    members = filteredCustomers(
+      context,
+      params,
+      'drillCohortCustomers',
+      (change) => change.cohortMonthEnd === cohortEnd,
     );
-    const customers = new Set<string>();
-    for (const change of buildMrrChanges(lines)) {
-      if (change.cohortMonthEnd === cohortEnd) customers.add(change.customer);
-    }
-    params['drillCohortCustomers'] = JSON.stringify([...customers].sort());
-    members = `${CUSTOMER_SQL} IN (SELECT value
-      FROM json_each(@drillCohortCustomers))`;
   } else {
     ensureMrrMonthEnds(context.db);
     members = `${CUSTOMER_SQL} IN (SELECT m.customer FROM mrr_changes m

@@ -1,15 +1,12 @@
 // Civil-date arithmetic on day numbers (days since 1970-01-01), after the
-// well-known proleptic Gregorian conversions. Billing schedules ask for
-// millions of month steps, and going through Date objects for each was a
-// measurable share of a large run.
+// well-known proleptic Gregorian conversions. Billing schedules and the
+// metric books ask for millions of month steps, and going through Date
+// objects for each was a measurable share of a large run.
+import { daysInMonth } from './period.js';
 
 export type Day = number;
 
 type Civil = { year: number; month: number; dayOfMonth: number };
-
-const MONTH_DAYS: readonly number[] = [
-  31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-];
 
 export function civilOf(day: Day): Civil {
   const shifted = day + 719_468;
@@ -54,10 +51,7 @@ export function dayOfCivil(
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 && isLeap ? 29 : (MONTH_DAYS[month - 1] as number);
-}
+export { daysInMonth };
 
 /**
  * The same day of the month `months` later; a day the target month lacks
