@@ -11,18 +11,7 @@ import { ErrorNotice } from '../common/StatusNotice.js';
 import { useT } from '../common/useT.js';
 import { useStore } from '../store/index.js';
 import { metricName, showMetricValue } from './metricText.js';
-
-const AS_PERCENT = (id: string) =>
-  metricEntry(id)?.unit === 'ratio' &&
-  id !== 'quick_ratio' &&
-  id !== 'pipeline_coverage';
-
-function toStored(id: string, text: string): number | null {
-  if (text.trim() === '') return null;
-  const value = Number(text.replace(/,/g, ''));
-  if (!Number.isFinite(value)) return null;
-  return AS_PERCENT(id) ? value / 100 : value;
-}
+import { AS_PERCENT, toStored } from './targetFigures.js';
 
 type TargetsEditorProps = {
   period: string;
