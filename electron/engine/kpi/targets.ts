@@ -33,10 +33,21 @@ export function listTargets(db: Db): MetricTarget[] {
 }
 
 export function saveTarget(db: Db, input: TargetInput): MetricTarget {
-  if (!metricEntry(input.metric)) {
+  const entry = metricEntry(input.metric);
+  if (!entry) {
     throw new WorkbenchError(
       'invalid_argument',
       `There is no metric ${input.metric} to set a target for.`,
+    );
+  }
+  // Only money can fall below zero (net new MRR can); rates, counts,
+  // days and scores cannot.
+  const lowest = Math.min(input.target, input.baseline ?? 0);
+  if (entry.unit !== 'currency' && lowest < 0) {
+    throw new WorkbenchError(
+      'invalid_argument',
+      `${entry.name} cannot be below zero, so neither can its target or ` +
+        'baseline.',
     );
   }
   if (!isPeriodText(input.period)) {

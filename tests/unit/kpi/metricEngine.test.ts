@@ -247,7 +247,21 @@ describe('targets', () => {
     expect(() =>
       saveTarget(db, { metric: 'nope', period: '2024', target: 1 }),
     ).toThrow(/no metric nope/);
+    // A rate cannot be negative; money can (net new MRR).
+    expect(() =>
+      saveTarget(db, {
+        metric: 'logo_churn_rate',
+        period: '2024',
+        target: -0.03,
+      }),
+    ).toThrow(/cannot be below zero/);
+    expect(
+      saveTarget(db, { metric: 'net_new_mrr', period: '2024', target: -500 })
+        .target,
+    ).toBe(-500);
     expect(deleteTarget(db, first.id)).toBe(true);
-    expect(listTargets(db)).toEqual([]);
+    expect(listTargets(db).map((target) => target.metric)).toEqual([
+      'net_new_mrr',
+    ]);
   });
 });
