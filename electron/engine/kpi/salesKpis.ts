@@ -21,6 +21,7 @@ import type { Db } from '../store/database.js';
 import type { RateBook } from './fx.js';
 import {
   bookSalesTotals,
+  countClosed,
   emptyTotals,
   meanCycle,
   medianCycle,
@@ -258,27 +259,11 @@ export function queriedTotals(
       amount: number;
     }[];
     for (const row of closed) {
-      const entry = totalsOf(keyOf(row.g));
-      if (row.status === 'lost') {
-        entry.lost += row.deals;
-        continue;
-      }
-      entry.won += row.deals;
-      entry.wonWithAmount += row.withAmount;
-      if (row.withAmount === 0) continue;
-      if (!rates) {
-        entry.bookingsMinor += row.amount;
-        entry.currencies.add(row.currency);
-        continue;
-      }
-      const converted = rates.convert(
-        row.amount,
-        row.currency,
-        row.closedOn ?? '9999-12-31',
+      countClosed(
+        totalsOf(keyOf(row.g)),
+        { ...row, closedOn: row.closedOn ?? '9999-12-31' },
+        rates,
       );
-      if (converted === null) entry.missing.add(row.currency);
-      else entry.bookingsMinor += converted;
-      entry.currencies.add(rates.reporting);
     }
   }
 

@@ -2,6 +2,10 @@
 // language, its value in its unit, and what a drill to its rows is called.
 import { metricEntry } from '../../../shared/catalogue/index.js';
 import type { MetricUnit } from '../../../shared/catalogue/types.js';
+import {
+  SEGMENT_FIELDS,
+  type SegmentField,
+} from '../../../shared/metricSchemas.js';
 import type { MetricDrillArgs } from '../../../shared/contract.js';
 import {
   parseMetricNotes,
@@ -149,18 +153,8 @@ export function metricDrillLabel(
   return parts.join(t('drill.separator'));
 }
 
-const SEGMENT_KEYS = [
-  'industry',
-  'country',
-  'segment',
-  'channel',
-  'owner',
-  'team',
-  'plan',
-] as const;
-
-export function segmentKey(field: string): (typeof SEGMENT_KEYS)[number] {
-  return SEGMENT_KEYS.find((key) => key === field) ?? 'segment';
+export function segmentKey(field: string): SegmentField {
+  return SEGMENT_FIELDS.find((key) => key === field) ?? 'segment';
 }
 
 /** A note's place values in the reader's words, where they are words. */

@@ -173,14 +173,7 @@ function EntityView({ entity }: { entity: GridEntity }) {
 
   const exportCsv = async () => {
     if (columnsState.status !== 'ready') return;
-    const query = lastQuery.current ?? {
-      entity,
-      sort: [],
-      filters: {},
-      quickSearch,
-      ...(drill ? { drill } : {}),
-      ...(metricDrill ? { metricDrill } : {}),
-    };
+    const query = currentQuery();
     setIsExporting(true);
     setExportNote(null);
     try {

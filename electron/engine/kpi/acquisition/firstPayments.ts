@@ -8,6 +8,7 @@
 import type { Db } from '../../store/database.js';
 import { cachedFigures } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
+import { boundIn } from '../common/sorted.js';
 
 type PayingLine = {
   customer: string | null;
@@ -162,13 +163,7 @@ export function newCustomerMonths(
   end: string,
 ): NewCustomerMonths {
   const kept = firstMonths(db);
-  let at = 0;
-  let high = kept.days.length;
-  while (at < high) {
-    const middle = (at + high) >> 1;
-    if ((kept.days[middle] ?? '') < start) at = middle + 1;
-    else high = middle;
-  }
+  let at = boundIn(kept.days, start);
   const result: NewCustomerMonths = { customers: 0, mrr: new Map() };
   for (; at < kept.days.length && (kept.days[at] ?? '') <= end; at += 1) {
     const day = kept.days[at] ?? '';

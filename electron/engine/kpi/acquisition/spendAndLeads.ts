@@ -8,6 +8,7 @@ import { moneySum, type MoneySum } from '../common/money.js';
 import { cachedFigures } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import type { SegmentCondition } from '../common/segments.js';
+import { boundIn } from '../common/sorted.js';
 
 /** The channel shown for spend or leads that name none. */
 export const NO_CHANNEL = '(none)';
@@ -99,13 +100,7 @@ function keptLeads(context: MetricContext, period: PeriodRange) {
   const key = `${period.start}\u0000${period.end}`;
   const hit = kept.ranges.get(key);
   if (hit) return new Map(hit);
-  let at = 0;
-  let high = kept.days.length;
-  while (at < high) {
-    const middle = (at + high) >> 1;
-    if ((kept.days[middle] ?? '') < period.start) at = middle + 1;
-    else high = middle;
-  }
+  let at = boundIn(kept.days, period.start);
   const counts = new Map<string, number>();
   for (
     ;

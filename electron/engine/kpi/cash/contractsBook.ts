@@ -23,6 +23,7 @@ import {
 } from '../common/terms.js';
 import { daysInMonth } from '../../../../shared/period.js';
 import { OPEN_ENDED_TERM_MONTHS } from './contracts.js';
+import { boundIn } from '../common/sorted.js';
 
 type Term = {
   currency: string;
@@ -394,19 +395,6 @@ function book(db: Db, scope: ContractScope | null): Book {
   );
 }
 
-/** The first position whose day is not before `day` (or after, `isAfter`). */
-function search(days: readonly string[], day: string, isAfter: boolean) {
-  let low = 0;
-  let high = days.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const start = days[middle] ?? '';
-    if (isAfter ? start <= day : start < day) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 const NONE: ContractFigures = { amount: 0, subscriptions: 0, openEnded: 0 };
 
 function only(
@@ -431,8 +419,8 @@ export function termsStartingBetween(
   if (!kept.isExact) return null;
   const sums = new Map<string, ContractFigures>();
   for (const [currency, { days, running }] of kept.starts) {
-    const from = search(days, start, false);
-    const to = Math.max(from, search(days, end, true));
+    const from = boundIn(days, start);
+    const to = Math.max(from, boundIn(days, end, true));
     sums.set(currency, {
       amount: (running.amount[to] ?? 0) - (running.amount[from] ?? 0),
       subscriptions:

@@ -15,7 +15,7 @@ import type { Db } from '../../store/database.js';
 import { readSettings } from '../../store/settings.js';
 import { cachedFigures, scopeKey } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
-import { civilOf, dayNumberOf } from '../common/terms.js';
+import { civilOf, dayNumberOf, monthNumberOf } from '../common/terms.js';
 import { AGING_BUCKETS, type AgingBucket } from './receivables.js';
 
 export type AgingGroup = {
@@ -115,9 +115,6 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Month ends past the last event that the book still answers. */
 const MONTHS_AHEAD = 60;
-
-const monthIndexOf = (date: string) =>
-  Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
 function monthEndDay(index: number): number {
   const year = Math.floor(index / 12);
@@ -291,7 +288,7 @@ function entryOf(kept: Book, end: string, reporting: string): number | null {
   if (!kept.isExact || reporting !== kept.base || !isMonthEnd(end)) {
     return null;
   }
-  const at = monthIndexOf(end) - kept.first;
+  const at = monthNumberOf(end) - kept.first;
   return at < kept.length ? at : null;
 }
 
@@ -365,7 +362,7 @@ export function issuedGroupsBetween(
   const kept = book(db, scope);
   const to = entryOf(kept, end, reporting);
   if (to === null || !DATE.test(start) || !start.endsWith('-01')) return null;
-  const from = monthIndexOf(start) - kept.first;
+  const from = monthNumberOf(start) - kept.first;
   if (from > to) return [];
   const running = (values: Float64Array | Int32Array, at: number) =>
     at < 0 ? 0 : (values[at] ?? 0);

@@ -20,6 +20,10 @@ export function formatCivil({ year, month, day }: Civil): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** Months since year 0 of a `YYYY-MM-DD` day, for month arithmetic. */
+export const monthNumberOf = (date: string): number =>
+  Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+
 /** Orders days as their `YYYY-MM-DD` text does. */
 export const civilKey = ({ year, month, day }: Civil): number =>
   year * 10_000 + month * 100 + day;

@@ -9,6 +9,8 @@ import type { Db } from '../../store/database.js';
 import { cachedFigures, scopeKey } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import { SATISFIED_FROM } from './satisfaction.js';
+import { boundIn } from '../common/sorted.js';
+import { monthNumberOf } from '../common/terms.js';
 
 type ScoreDay = {
   day: string;
@@ -126,9 +128,6 @@ const INEXACT_SQL = `SELECT EXISTS (SELECT 1 FROM subscriptions s
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const monthOf = (day: string) =>
-  Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
-
 /** Months where the count of paying accounts changes, and the count. */
 function payingMonths(lines: readonly PayingLine[]): {
   months: number[];
@@ -136,12 +135,12 @@ function payingMonths(lines: readonly PayingLine[]): {
 } {
   const spans = new Map<number, [number, number][]>();
   for (const [accountId, startOn, endOn] of lines) {
-    const first = monthOf(startOn);
+    const first = monthNumberOf(startOn);
     // Ending on a month's first day leaves that month out.
     const last =
       endOn === null
         ? Number.POSITIVE_INFINITY
-        : monthOf(endOn) - (endOn.endsWith('-01') ? 1 : 0);
+        : monthNumberOf(endOn) - (endOn.endsWith('-01') ? 1 : 0);
     if (last < first) continue;
     const list = spans.get(accountId) ?? [];
     list.push([first, last]);
@@ -252,19 +251,14 @@ function monthCount(book: PayingBook, start: string, end: string) {
   if (!book.isExact || !CALENDAR_DAY.test(start) || !start.endsWith('-01')) {
     return null;
   }
-  const month = monthOf(start);
+  const month = monthNumberOf(start);
   const year = Math.floor(month / 12);
   const last = `${start.slice(0, 8)}${String(
     daysInMonth(year, (month % 12) + 1),
   ).padStart(2, '0')}`;
   if (end !== last) return null;
-  let low = 0;
-  let high = book.months.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((book.months[middle] ?? 0) <= month) low = middle + 1;
-    else high = middle;
-  }
+  // The last row at or before the month holds its count.
+  const low = boundIn(book.months, month, true);
   return low === 0 ? 0 : (book.accounts[low - 1] ?? 0);
 }
 

@@ -5,6 +5,7 @@
 import { daysInMonth } from '../../../../shared/period.js';
 import type { Db } from '../../store/database.js';
 import { cachedFigures, scopeKey } from '../common/changeCache.js';
+import { boundOf } from '../common/sorted.js';
 import {
   dealState,
   ensureDealAggregates,
@@ -319,24 +320,6 @@ export function dealBook(db: Db): DealBook {
   return book;
 }
 
-/** First index whose key is above `day` (or at or above, when `isStrict`). */
-function bound<T>(
-  rows: readonly T[],
-  keyOf: (row: T) => string,
-  day: string,
-  isStrict: boolean,
-): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const key = keyOf(rows[middle] as T);
-    if (isStrict ? key < day : key <= day) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** Closed deals with a close day from `start` to `end`, both inclusive. */
 export function closesBetween(
   book: DealBook,
@@ -346,8 +329,8 @@ export function closesBetween(
 ): CloseRow[] {
   const rows = isByOwner ? book.closes : book.dayCloses;
   const keyOf = (row: CloseRow) => row.closedOn;
-  const from = bound(rows, keyOf, start, true);
-  const to = bound(rows, keyOf, end, false);
+  const from = boundOf(rows, keyOf, start);
+  const to = boundOf(rows, keyOf, end, true);
   return rows.slice(from, Math.max(from, to));
 }
 
@@ -360,8 +343,8 @@ export function cyclesBetween(
 ): CycleRow[] {
   const rows = isByOwner ? book.cycles : book.dayCycles;
   const keyOf = (row: CycleRow) => row.month;
-  const from = bound(rows, keyOf, first, true);
-  const to = bound(rows, keyOf, last, false);
+  const from = boundOf(rows, keyOf, first);
+  const to = boundOf(rows, keyOf, last, true);
   return rows.slice(from, Math.max(from, to));
 }
 
@@ -374,7 +357,7 @@ export function stepsThrough(
   const rows = book.stepsOf(view);
   return rows.slice(
     0,
-    bound(rows, (row) => row.day, day, false),
+    boundOf(rows, (row) => row.day, day, true),
   );
 }
 

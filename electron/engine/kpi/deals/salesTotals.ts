@@ -227,26 +227,43 @@ function addClosed(
       sums.set(key, { ...row, group, closedOn: day });
     }
   }
-  const { rates } = args;
   for (const row of sums.values()) {
-    const entry = totalsOf(row.group);
-    if (row.status === 'lost') {
-      entry.lost += row.deals;
-      continue;
-    }
-    entry.won += row.deals;
-    entry.wonWithAmount += row.withAmount;
-    if (row.withAmount === 0) continue;
-    if (!rates) {
-      entry.bookingsMinor += row.amount;
-      entry.currencies.add(row.currency);
-      continue;
-    }
-    const converted = rates.convert(row.amount, row.currency, row.closedOn);
-    if (converted === null) entry.missing.add(row.currency);
-    else entry.bookingsMinor += converted;
-    entry.currencies.add(rates.reporting);
+    countClosed(totalsOf(row.group), row, args.rates);
   }
+}
+
+/**
+ * Counts closed deals of one status and currency into their group's
+ * totals: bookings in their own currency, or converted at `closedOn`.
+ */
+export function countClosed(
+  entry: Totals,
+  row: {
+    status: 'won' | 'lost';
+    currency: string;
+    closedOn: string;
+    deals: number;
+    withAmount: number;
+    amount: number;
+  },
+  rates: RateBook | undefined,
+): void {
+  if (row.status === 'lost') {
+    entry.lost += row.deals;
+    return;
+  }
+  entry.won += row.deals;
+  entry.wonWithAmount += row.withAmount;
+  if (row.withAmount === 0) return;
+  if (!rates) {
+    entry.bookingsMinor += row.amount;
+    entry.currencies.add(row.currency);
+    return;
+  }
+  const converted = rates.convert(row.amount, row.currency, row.closedOn);
+  if (converted === null) entry.missing.add(row.currency);
+  else entry.bookingsMinor += converted;
+  entry.currencies.add(rates.reporting);
 }
 
 function addCycles(

@@ -12,6 +12,7 @@ import type { Db } from '../../store/database.js';
 import { cachedFigures } from '../common/changeCache.js';
 import { ensureSummed, type SummedTable } from '../common/summedState.js';
 import { filterSql } from './filters.js';
+import { boundIn } from '../common/sorted.js';
 
 export const RENEWAL_GRACE_DAYS = 30;
 
@@ -80,17 +81,6 @@ function renewalDays(db: Db): RenewalDays {
   });
 }
 
-function firstDayFrom(days: readonly string[], day: string): number {
-  let low = 0;
-  let high = days.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((days[middle] ?? '') < day) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 function keptRenewals(
   context: MetricContext,
   start: string,
@@ -99,7 +89,7 @@ function keptRenewals(
   const kept = renewalDays(context.db);
   const months = new Map<string, RenewalCounts>();
   for (
-    let at = firstDayFrom(kept.days, start);
+    let at = boundIn(kept.days, start);
     at < kept.days.length && (kept.days[at] ?? '') <= end;
     at += 1
   ) {
